@@ -1,0 +1,377 @@
+//! Problems found in persona files, with where they are and how to fix them.
+//!
+//! Every problem is a typed [`Problem`]; a [`Diagnostic`] places it in a file (path, byte range,
+//! 1-based line and column) and gives it a level and a hint. [`Diagnostic::render`] draws the
+//! offending source line with a caret through `codespan-reporting`, for the command line and
+//! the app's authoring panel alike. Nothing here decides *whether* something is a problem.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+use thiserror::Error;
+
+use crate::core::source::line_col;
+
+/// Whether a problem stops the persona from being played.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+/// Everything that can be wrong with a persona file.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum Problem {
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
+    #[error("the file is {size} bytes, more than the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("the file is not valid UTF-8 text")]
+    NotUtf8,
+    #[error("{0}")]
+    Syntax(String),
+    #[error("format version {found} is not supported (this Settle reads version {supported})")]
+    UnsupportedFormat { found: u32, supported: u32 },
+    #[error("`{0}` is written twice")]
+    DuplicateKey(String),
+    #[error("persona id `{id}` is already used by {other}")]
+    DuplicatePersonaId { id: String, other: String },
+    #[error("`{0}` is not a valid id")]
+    InvalidId(String),
+    #[error("difficulty {0} is outside 1-5")]
+    DifficultyOutOfRange(u8),
+    #[error("the start node `{0}` does not exist")]
+    UnknownStart(String),
+    #[error("node `{target}` does not exist")]
+    UnknownTarget {
+        target: String,
+        suggestion: Option<String>,
+    },
+    #[error("mood `{name}` is not declared in `moods`")]
+    UnknownMood {
+        name: String,
+        suggestion: Option<String>,
+    },
+    #[error("flag `{0}` is tested but no reply sets it")]
+    FlagNeverSet(String),
+    #[error("mood `{name}` starts at {value}, outside 0-100")]
+    MoodOutOfRange { name: String, value: i32 },
+    #[error("{axis} {value} is outside -2..=2")]
+    StanceOutOfRange { axis: &'static str, value: i32 },
+    #[error("node `{0}` has no replies and is not an ending")]
+    DeadEnd(String),
+    #[error("ending `{0}` offers replies, but a call ends there")]
+    EndingWithReplies(String),
+    #[error("every reply of node `{0}` has a condition; if none holds the trainee cannot answer")]
+    NoUnconditionalReply(String),
+    #[error("node `{0}` has no debtor line")]
+    NoLines(String),
+    #[error("all weights are zero")]
+    AllWeightsZero,
+    #[error("node `{0}` cannot be reached from the start")]
+    Unreachable(String),
+    #[error("ending `{0}` cannot be reached from the start")]
+    EndingUnreachable(String),
+    #[error("from node `{0}` no ending can be reached: the call could go round forever")]
+    NoExit(String),
+    #[error("target outcome {0} has points but no ending has that outcome")]
+    TargetOutcomeMissing(String),
+    #[error("no ending reaches any outcome that the target gives points for")]
+    NoScoringEnding,
+    #[error("outcome points {0} are above 100")]
+    PointsOutOfRange(u32),
+    #[error("the style zone {0}")]
+    BadStyleZone(String),
+    #[error("the score weights are all zero")]
+    WeightsAllZero,
+    #[error("the pass mark {0} is above 100")]
+    PassMarkOutOfRange(u32),
+    #[error("the turn budget must be at least 1")]
+    ZeroTurnBudget,
+    #[error("the reply time limit must be at least 1 second")]
+    ZeroTimeLimit,
+    #[error("this reply handles a ploy, but node `{0}` has no ploy")]
+    PloyHandlingWithoutPloy(String),
+    #[error("portrait `{0}` is outside the assets folder")]
+    PortraitOutsideAssets(String),
+    #[error("portrait `{0}` does not exist")]
+    PortraitMissing(String),
+    #[error("no portrait without a condition: some moods would show no face")]
+    NoDefaultPortrait,
+}
+
+impl Problem {
+    /// A short stable name, shown in brackets and used by tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Unreadable(_) => "unreadable",
+            Problem::TooLarge { .. } => "too-large",
+            Problem::NotUtf8 => "not-utf8",
+            Problem::Syntax(_) => "syntax",
+            Problem::UnsupportedFormat { .. } => "unsupported-format",
+            Problem::DuplicateKey(_) => "duplicate-key",
+            Problem::DuplicatePersonaId { .. } => "duplicate-persona",
+            Problem::InvalidId(_) => "invalid-id",
+            Problem::DifficultyOutOfRange(_) => "difficulty",
+            Problem::UnknownStart(_) => "unknown-start",
+            Problem::UnknownTarget { .. } => "unknown-target",
+            Problem::UnknownMood { .. } => "unknown-mood",
+            Problem::FlagNeverSet(_) => "flag-never-set",
+            Problem::MoodOutOfRange { .. } => "mood-range",
+            Problem::StanceOutOfRange { .. } => "stance-range",
+            Problem::DeadEnd(_) => "dead-end",
+            Problem::EndingWithReplies(_) => "ending-with-replies",
+            Problem::NoUnconditionalReply(_) => "no-unconditional-reply",
+            Problem::NoLines(_) => "no-lines",
+            Problem::AllWeightsZero => "zero-weights",
+            Problem::Unreachable(_) => "unreachable",
+            Problem::EndingUnreachable(_) => "ending-unreachable",
+            Problem::NoExit(_) => "no-exit",
+            Problem::TargetOutcomeMissing(_) => "target-outcome-missing",
+            Problem::NoScoringEnding => "no-scoring-ending",
+            Problem::PointsOutOfRange(_) => "points-range",
+            Problem::BadStyleZone(_) => "style-zone",
+            Problem::WeightsAllZero => "weights-zero",
+            Problem::PassMarkOutOfRange(_) => "pass-mark",
+            Problem::ZeroTurnBudget => "turn-budget",
+            Problem::ZeroTimeLimit => "time-limit",
+            Problem::PloyHandlingWithoutPloy(_) => "ploy-handling-without-ploy",
+            Problem::PortraitOutsideAssets(_) => "portrait-outside-assets",
+            Problem::PortraitMissing(_) => "portrait-missing",
+            Problem::NoDefaultPortrait => "no-default-portrait",
+        }
+    }
+
+    /// What the trainer can do about it, where that is clear.
+    pub fn hint(&self) -> Option<String> {
+        let text = match self {
+            Problem::Unreadable(_) => "check the file's permissions",
+            Problem::TooLarge { .. } => {
+                "split the persona or shorten its text; see docs/authoring.md, Limits"
+            }
+            Problem::NotUtf8 => "save the file as UTF-8 (Polish letters need it)",
+            Problem::UnsupportedFormat { .. } => "write `format: 1`",
+            Problem::DuplicateKey(_) => {
+                "give each node its own id; the later one would silently replace the earlier"
+            }
+            Problem::DuplicatePersonaId { .. } => "persona ids must be unique across all files; rename one",
+            Problem::InvalidId(_) => "ids use letters, digits, `_` and `-` only",
+            Problem::DifficultyOutOfRange(_) => "use 1 (easiest) to 5 (hardest)",
+            Problem::UnknownTarget {
+                suggestion: Some(s), ..
+            }
+            | Problem::UnknownMood {
+                suggestion: Some(s), ..
+            } => {
+                return Some(format!("did you mean `{s}`?"));
+            }
+            Problem::UnknownTarget { .. } | Problem::UnknownStart(_) => {
+                "add a node with that id, or correct the spelling"
+            }
+            Problem::UnknownMood { .. } => "declare it in `moods: { ... }` with a start value",
+            Problem::FlagNeverSet(_) => {
+                "add `sets: [\"...\"]` to the reply that should set it, or correct the spelling"
+            }
+            Problem::MoodOutOfRange { .. } => "moods run from 0 to 100",
+            Problem::StanceOutOfRange { .. } => "empathy and firmness run from -2 to +2",
+            Problem::DeadEnd(_) => "add replies, or make it an ending with `ending: Ending(...)`",
+            Problem::EndingWithReplies(_) => "remove the replies or the `ending`",
+            Problem::NoUnconditionalReply(_) => "leave at least one reply without `when`",
+            Problem::NoLines(_) => "add at least one line to `says: [...]`",
+            Problem::AllWeightsZero => "give at least one entry a weight above zero",
+            Problem::Unreachable(_) | Problem::EndingUnreachable(_) => {
+                "point a reply's `next` at it, or delete it"
+            }
+            Problem::NoExit(_) => "give one of the nodes on this loop a reply that leads towards an ending",
+            Problem::TargetOutcomeMissing(_) => {
+                "add an ending with this outcome, or drop it from `target.outcomes`"
+            }
+            Problem::NoScoringEnding => "add an ending whose outcome is listed in `target.outcomes`",
+            Problem::PointsOutOfRange(_) => "outcome points run from 0 to 100",
+            Problem::BadStyleZone(_) => "write each axis as (low, high) with -1.0 <= low <= high <= 1.0",
+            Problem::WeightsAllZero => {
+                "give at least one score part a weight, or drop `weights` for the defaults"
+            }
+            Problem::PassMarkOutOfRange(_) => "the pass mark is a score from 0 to 100",
+            Problem::ZeroTurnBudget => "set `turn_budget` to the number of replies a good call needs",
+            Problem::ZeroTimeLimit => "drop `reply_time_limit` for no limit",
+            Problem::PloyHandlingWithoutPloy(_) => "tag the node with `ploy: ...` or drop the reply's `ploy`",
+            Problem::PortraitOutsideAssets(_) => {
+                "use a relative path inside assets/, such as \"portraits/name/calm.png\""
+            }
+            Problem::PortraitMissing(_) => "paths are relative to the assets/ folder",
+            Problem::NoDefaultPortrait => "add a portrait without `when` as the last entry",
+            Problem::Syntax(_) => return None,
+        };
+        Some(text.to_string())
+    }
+}
+
+/// A problem placed in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub level: Level,
+    pub problem: Problem,
+    pub file: PathBuf,
+    /// Byte range in the file, when the problem has a place.
+    pub span: Option<Range<usize>>,
+    /// 1-based; 1:1 when the problem has no place.
+    pub line: usize,
+    pub column: usize,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(level: Level, problem: Problem, file: &Path, text: &str, span: Option<Range<usize>>) -> Self {
+        let (line, column) = span.as_ref().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        let hint = problem.hint();
+        Diagnostic {
+            level,
+            problem,
+            file: file.to_path_buf(),
+            span,
+            line,
+            column,
+            hint,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.level == Level::Error
+    }
+
+    /// `file:line:column`, the form editors and terminals link.
+    pub fn location(&self) -> String {
+        format!("{}:{}:{}", self.file.display(), self.line, self.column)
+    }
+
+    /// The full rendering: headline, location, the source line with a caret, and the hint.
+    /// `text` is the file's content (empty when it could not be read).
+    pub fn render(&self, text: &str) -> String {
+        let name = self.file.display().to_string();
+        let file = SimpleFile::new(name, text);
+        let base = match self.level {
+            Level::Error => Report::error(),
+            Level::Warning => Report::warning(),
+        };
+        let mut report = base
+            .with_code(self.problem.code())
+            .with_message(self.problem.to_string());
+        if let Some(span) = &self.span {
+            let start = span.start.min(text.len());
+            let end = span.end.clamp(start, text.len());
+            report = report.with_labels(vec![Label::primary((), start..end)]);
+        }
+        let mut notes = Vec::new();
+        if self.span.is_none() {
+            notes.push(format!("in {}", self.location()));
+        }
+        if let Some(hint) = &self.hint {
+            notes.push(format!("hint: {hint}"));
+        }
+        report = report.with_notes(notes);
+        let config = term::Config::default();
+        term::emit_into_string(&config, &file, &report).unwrap_or_else(|_| format!("{self}\n"))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}: {level}[{}]: {}",
+            self.location(),
+            self.problem.code(),
+            self.problem
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_string())
+}
+
+/// Optimal string alignment distance: edits, with a swap of neighbours counting as one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_caret_and_hint() {
+        let text = "Persona(\n    difficulty: 9,\n)\n";
+        let span = text.find('9').map(|s| s..s + 1);
+        let d = Diagnostic::new(
+            Level::Error,
+            Problem::DifficultyOutOfRange(9),
+            Path::new("d/x.ron"),
+            text,
+            span,
+        );
+        assert_eq!(d.location(), "d/x.ron:2:17");
+        let out = d.render(text);
+        assert!(
+            out.contains("error[difficulty]: difficulty 9 is outside 1-5"),
+            "{out}"
+        );
+        assert!(out.contains("d/x.ron:2:17"), "{out}");
+        assert!(out.contains("difficulty: 9,"), "{out}");
+        assert!(out.contains('^'), "{out}");
+        assert!(out.contains("hint: use 1 (easiest) to 5 (hardest)"), "{out}");
+    }
+
+    #[test]
+    fn suggests_near_misses_only() {
+        assert_eq!(suggest("trsut", ["trust", "anger"]), Some("trust".into()));
+        assert_eq!(
+            suggest("offer_plan", ["offer_plans", "close"]),
+            Some("offer_plans".into())
+        );
+        assert_eq!(suggest("zzz", ["trust", "anger"]), None);
+    }
+}

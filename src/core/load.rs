@@ -1,0 +1,350 @@
+//! Loading persona files: read with limits, parse RON, validate, and gather a folder into a
+//! [`Library`]. Each file stands alone: one broken file never stops the others.
+//!
+//! Syntax and type errors become [`Diagnostic`]s at the `file:line:column` that `ron` reports,
+//! with a hint drawn from the kind of error. Limits (size, nesting) are documented in
+//! docs/authoring.md and refuse hostile files before they cost memory or stack.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use thiserror::Error;
+
+use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
+use crate::core::format::PersonaFile;
+use crate::core::persona::{ContentHash, Persona};
+use crate::core::source::{SourceMap, offset_of};
+use crate::core::validate::{Context, validate};
+
+/// Files larger than this are refused unread.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// RON nesting deeper than this is refused (conditions nest; nothing sensible needs more).
+pub const MAX_NESTING: usize = 64;
+
+/// One persona file after loading: its text, the persona if it is playable, and its problems.
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
+    pub path: PathBuf,
+    /// The file's text (empty when it could not be read as text).
+    pub text: String,
+    pub persona: Option<Arc<Persona>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadedFile {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// Every diagnostic rendered with its source excerpt.
+    pub fn render(&self) -> String {
+        self.diagnostics.iter().map(|d| d.render(&self.text)).collect()
+    }
+}
+
+/// Every persona file of a folder.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub files: Vec<LoadedFile>,
+}
+
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("cannot read the folder {path}: {source}")]
+    Folder { path: PathBuf, source: std::io::Error },
+}
+
+impl Library {
+    /// Playable personas, in file name order.
+    pub fn personas(&self) -> impl Iterator<Item = &Arc<Persona>> {
+        self.files.iter().filter_map(|f| f.persona.as_ref())
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Arc<Persona>> {
+        self.personas().find(|p| p.id.0 == id)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.files.iter().map(LoadedFile::errors).sum()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.files.iter().map(LoadedFile::warnings).sum()
+    }
+}
+
+/// The `assets/` folder beside a `dialogues/` folder.
+pub fn default_assets_dir(dialogues: &Path) -> PathBuf {
+    let parent = dialogues
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    parent.join("assets")
+}
+
+/// Loads every `*.ron` file of a folder (not recursive), then checks that persona ids are
+/// unique across files.
+pub fn load_dir(dir: &Path, assets_dir: &Path) -> Result<Library, LoadError> {
+    let entries = fs::read_dir(dir).map_err(|source| LoadError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+        .collect();
+    paths.sort();
+    let mut files: Vec<LoadedFile> = paths.iter().map(|p| load_file(p, assets_dir)).collect();
+    reject_duplicate_ids(&mut files);
+    Ok(Library { files })
+}
+
+/// The second and later files that use a persona id get an error and are not playable.
+fn reject_duplicate_ids(files: &mut [LoadedFile]) {
+    let mut seen: Vec<(String, PathBuf)> = Vec::new();
+    for file in files.iter_mut() {
+        let Some(persona) = &file.persona else { continue };
+        let id = persona.id.0.clone();
+        match seen.iter().find(|(seen_id, _)| *seen_id == id) {
+            Some((_, other)) => {
+                let span = SourceMap::scan(&file.text).locate_value("id");
+                let problem = Problem::DuplicatePersonaId {
+                    id,
+                    other: other.display().to_string(),
+                };
+                file.diagnostics.push(Diagnostic::new(
+                    Level::Error,
+                    problem,
+                    &file.path,
+                    &file.text,
+                    span,
+                ));
+                file.persona = None;
+            }
+            None => seen.push((id, file.path.clone())),
+        }
+    }
+}
+
+/// Reads, parses and validates one file.
+pub fn load_file(path: &Path, assets_dir: &Path) -> LoadedFile {
+    let failed = |problem: Problem| LoadedFile {
+        path: path.to_path_buf(),
+        text: String::new(),
+        persona: None,
+        diagnostics: vec![Diagnostic::new(Level::Error, problem, path, "", None)],
+    };
+    let bytes = match read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(problem) => return failed(problem),
+    };
+    load_bytes(path, &bytes, assets_dir)
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
+    let file = fs::File::open(path).map_err(|e| Problem::Unreadable(e.to_string()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(Problem::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // A file that grows while read is still cut at the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Problem::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Parses and validates a file's bytes; `path` names it in diagnostics.
+pub fn load_bytes(path: &Path, bytes: &[u8], assets_dir: &Path) -> LoadedFile {
+    let hash = ContentHash::of(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            let at = valid.len();
+            let diagnostic = Diagnostic::new(Level::Error, Problem::NotUtf8, path, &valid, Some(at..at));
+            return LoadedFile {
+                path: path.to_path_buf(),
+                text: valid,
+                persona: None,
+                diagnostics: vec![diagnostic],
+            };
+        }
+    };
+    let (parsed, mut diagnostics) = parse(path, &text);
+    let persona = parsed.and_then(|file| {
+        let (persona, found) = validate(
+            file,
+            Context {
+                path,
+                text: &text,
+                assets_dir,
+                hash,
+            },
+        );
+        diagnostics.extend(found);
+        persona
+    });
+    LoadedFile {
+        path: path.to_path_buf(),
+        text,
+        persona: persona.map(Arc::new),
+        diagnostics,
+    }
+}
+
+/// Parses RON text into the raw file structure, or a located syntax diagnostic.
+pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) {
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING);
+    match options.from_str::<PersonaFile>(text) {
+        Ok(file) => (Some(file), Vec::new()),
+        Err(err) => {
+            let start = offset_of(text, err.span.start.line, err.span.start.col);
+            let end = offset_of(text, err.span.end.line, err.span.end.col).max(start);
+            let end = if end == start {
+                next_char_end(text, start)
+            } else {
+                end
+            };
+            let mut diagnostic = Diagnostic::new(
+                Level::Error,
+                Problem::Syntax(err.code.to_string()),
+                path,
+                text,
+                Some(start..end),
+            );
+            diagnostic.hint = syntax_hint(&err.code);
+            (None, vec![diagnostic])
+        }
+    }
+}
+
+fn next_char_end(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(at, |c| at + c.len_utf8())
+}
+
+/// A hint for a syntax or type error, where the fix is clear.
+fn syntax_hint(err: &ron::Error) -> Option<String> {
+    use ron::Error as E;
+    let listed = |expected: &[&str]| {
+        expected
+            .iter()
+            .map(|e| format!("`{e}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Some(match err {
+        E::ExpectedComma => "a comma may be missing after the previous value".into(),
+        E::Eof => "a bracket or quote opened earlier is not closed".into(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "text goes in double quotes; write a quote inside text as \\\"".into()
+        }
+        E::ExpectedInteger | E::InvalidIntegerDigit { .. } | E::IntegerOutOfBounds => {
+            "write a whole number here".into()
+        }
+        E::ExpectedFloat => "write a number such as 1250.00".into(),
+        E::ExpectedMapColon => "map entries are written `key: value`".into(),
+        E::TrailingCharacters => "everything must be inside the one `Persona( ... )`".into(),
+        E::ExceededRecursionLimit => format!("nesting is limited to {MAX_NESTING} levels"),
+        E::UnclosedBlockComment => "close the comment with */".into(),
+        E::MissingStructField { field, .. } => format!("add `{field}: ...` (see docs/authoring.md)"),
+        E::DuplicateStructField { .. } => "remove one of the two".into(),
+        E::ExpectedDifferentStructName { expected, .. } => format!("write `{expected}(`"),
+        E::NoSuchStructField { expected, found, .. } => match suggest(found, expected.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the fields here are {}", listed(expected)),
+        },
+        E::NoSuchEnumVariant { expected, found, .. } => match suggest(found, expected.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("write one of {}", listed(expected)),
+        },
+        E::Message(m) if m.contains("untagged enum LineSpec") => {
+            "a debtor line is \"text\" or (text: \"...\", weight: 2)".into()
+        }
+        E::Message(m) if m.contains("written twice") => {
+            "each key may appear only once; rename or merge one".into()
+        }
+        E::Message(m) if m.contains("input") || m.contains("premature") => {
+            "dates are written \"2026-03-14\" (year-month-day)".into()
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_error_is_located_with_a_hint() {
+        let text = "Persona(\n    format: 1,\n    id: \"x\"\n    name: \"y\",\n)";
+        let (file, diags) = parse(Path::new("x.ron"), text);
+        assert!(file.is_none());
+        assert_eq!(diags.len(), 1);
+        let d = &diags[0];
+        assert_eq!(d.problem.code(), "syntax");
+        assert_eq!((d.line, d.column), (4, 5));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("a comma may be missing after the previous value")
+        );
+    }
+
+    #[test]
+    fn misspelt_field_gets_a_suggestion() {
+        let text = "Persona(formt: 1)";
+        let (_, diags) = parse(Path::new("x.ron"), text);
+        assert_eq!(diags[0].hint.as_deref(), Some("did you mean `format`?"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("Persona(format: {}1{})", "[".repeat(500), "]".repeat(500));
+        let (_, diags) = parse(Path::new("x.ron"), &text);
+        assert!(diags[0].hint.is_some(), "{:?}", diags[0]);
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let bytes = b"Persona(\n  name: \"Zieli\xf1ski\")";
+        let loaded = load_bytes(Path::new("x.ron"), bytes, Path::new("assets"));
+        assert_eq!(loaded.diagnostics[0].problem, Problem::NotUtf8);
+        assert_eq!(
+            (loaded.diagnostics[0].line, loaded.diagnostics[0].column),
+            (2, 15)
+        );
+    }
+
+    #[test]
+    fn assets_beside_dialogues() {
+        assert_eq!(
+            default_assets_dir(Path::new("dialogues")),
+            PathBuf::from("./assets")
+        );
+        assert_eq!(
+            default_assets_dir(Path::new("/a/b/dialogues")),
+            PathBuf::from("/a/b/assets")
+        );
+    }
+}

@@ -1,0 +1,525 @@
+//! Validation: turns a parsed [`PersonaFile`] into a [`Persona`], collecting every problem
+//! with its place in the file instead of stopping at the first.
+//!
+//! Names are resolved to indices here, ranges checked, portraits found inside `assets/`, and
+//! the graph handed to `graph` for reachability and exits. A persona is returned only when no
+//! problem is an error; warnings come back alongside it.
+
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Component, Path};
+
+use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
+use crate::core::format::{
+    BranchSpec, ConditionSpec, LineSpec, NextSpec, NodeSpec, PERSONA_FORMAT, PersonaFile, ReplySpec,
+};
+use crate::core::graph;
+use crate::core::persona::{
+    Branch, Condition, ContentHash, Ending, FlagIdx, Line, MoodIdx, MoodVar, Next, Node, NodeId, NodeIdx,
+    Persona, PersonaId, PersonaSource, Portrait, Reply, Silence, Target, Violation,
+};
+use crate::core::scoring::{DEFAULT_PASS_MARK, Weights};
+use crate::core::source::SourceMap;
+use crate::core::style::{Stance, StyleZone};
+
+/// What validation needs besides the parsed file.
+pub struct Context<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    pub assets_dir: &'a Path,
+    pub hash: ContentHash,
+}
+
+/// Validates a parsed file. Returns the persona when nothing is an error, and every problem.
+pub fn validate(file: PersonaFile, cx: Context<'_>) -> (Option<Persona>, Vec<Diagnostic>) {
+    let mut v = Validator {
+        cx: &cx,
+        map: OnceCell::new(),
+        diagnostics: Vec::new(),
+        moods: HashMap::new(),
+        flags: HashMap::new(),
+        flag_names: Vec::new(),
+        nodes: HashMap::new(),
+    };
+    let persona = v.run(file);
+    let errors = v.diagnostics.iter().any(Diagnostic::is_error);
+    (persona.filter(|_| !errors), v.diagnostics)
+}
+
+struct Validator<'a, 'cx> {
+    cx: &'a Context<'cx>,
+    /// Built only when a problem needs a place: most files have none.
+    map: OnceCell<SourceMap>,
+    diagnostics: Vec<Diagnostic>,
+    moods: HashMap<String, MoodIdx>,
+    flags: HashMap<String, FlagIdx>,
+    flag_names: Vec<String>,
+    nodes: HashMap<String, NodeIdx>,
+}
+
+/// Valid ids: letters, digits, `_` and `-`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+impl Validator<'_, '_> {
+    fn source_map(&self) -> &SourceMap {
+        self.map.get_or_init(|| SourceMap::scan(self.cx.text))
+    }
+
+    fn report(&mut self, level: Level, problem: Problem, at: &str, value: bool) {
+        let map = self.source_map();
+        let span = if value {
+            map.locate_value(at)
+        } else {
+            map.locate(at)
+        };
+        self.diagnostics
+            .push(Diagnostic::new(level, problem, self.cx.path, self.cx.text, span));
+    }
+
+    fn error(&mut self, problem: Problem, at: &str) {
+        self.report(Level::Error, problem, at, false);
+    }
+
+    /// An error pointing at the value rather than its key.
+    fn error_value(&mut self, problem: Problem, at: &str) {
+        self.report(Level::Error, problem, at, true);
+    }
+
+    fn warn(&mut self, problem: Problem, at: &str) {
+        self.report(Level::Warning, problem, at, false);
+    }
+
+    fn run(&mut self, file: PersonaFile) -> Option<Persona> {
+        if file.format != PERSONA_FORMAT {
+            self.error_value(
+                Problem::UnsupportedFormat {
+                    found: file.format,
+                    supported: PERSONA_FORMAT,
+                },
+                "format",
+            );
+        }
+        if !is_valid_id(&file.id) {
+            self.error_value(Problem::InvalidId(file.id.clone()), "id");
+        }
+        if !(1..=5).contains(&file.difficulty) {
+            self.error_value(Problem::DifficultyOutOfRange(file.difficulty), "difficulty");
+        }
+        let moods = self.moods(&file);
+        self.collect_flags(&file);
+        for (i, id) in file.nodes.keys().enumerate() {
+            self.nodes.insert(id.clone(), NodeIdx(i as u32));
+            if !is_valid_id(id) {
+                self.error(Problem::InvalidId(id.clone()), &format!("nodes.{id}"));
+            }
+        }
+        let target = self.target(&file);
+        let portraits = self.portraits(&file);
+        let start = self.nodes.get(&file.start).copied();
+        if start.is_none() {
+            self.error_value(Problem::UnknownStart(file.start.clone()), "start");
+        }
+        let nodes: Vec<Node> = file.nodes.iter().map(|(id, spec)| self.node(id, spec)).collect();
+        let start = start?;
+        self.graph(&nodes, start, &target);
+        Some(Persona {
+            id: PersonaId(file.id),
+            name: file.name,
+            company: file.company,
+            archetype: file.archetype,
+            difficulty: file.difficulty,
+            language: file.language,
+            description: file.description,
+            portraits,
+            case_file: file.case_file,
+            target,
+            moods,
+            flags: std::mem::take(&mut self.flag_names),
+            start,
+            nodes,
+            source: PersonaSource {
+                path: self.cx.path.to_path_buf(),
+                hash: self.cx.hash.clone(),
+            },
+        })
+    }
+
+    fn moods(&mut self, file: &PersonaFile) -> Vec<MoodVar> {
+        let mut out = Vec::new();
+        for (i, (name, start)) in file.moods.iter().enumerate() {
+            let at = format!("moods.{name}");
+            if !is_valid_id(name) {
+                self.error(Problem::InvalidId(name.clone()), &at);
+            }
+            if !(0..=100).contains(start) {
+                self.error_value(
+                    Problem::MoodOutOfRange {
+                        name: name.clone(),
+                        value: *start,
+                    },
+                    &at,
+                );
+            }
+            self.moods.insert(name.clone(), MoodIdx(i as u16));
+            out.push(MoodVar {
+                name: name.clone(),
+                start: (*start).clamp(0, 100),
+            });
+        }
+        out
+    }
+
+    /// Flags are declared by the replies that set them.
+    fn collect_flags(&mut self, file: &PersonaFile) {
+        let set: BTreeSet<&String> = file
+            .nodes
+            .values()
+            .flat_map(|n| &n.replies)
+            .flat_map(|r| &r.sets)
+            .collect();
+        for name in set {
+            self.flags
+                .insert(name.clone(), FlagIdx(self.flag_names.len() as u16));
+            self.flag_names.push(name.clone());
+        }
+    }
+
+    fn target(&mut self, file: &PersonaFile) -> Target {
+        let t = &file.target;
+        for (outcome, points) in &t.outcomes {
+            if *points > 100 {
+                self.error_value(
+                    Problem::PointsOutOfRange(*points),
+                    &format!("target.outcomes.{}", outcome.key()),
+                );
+            }
+        }
+        let zone = t.style_zone;
+        for (axis, (lo, hi)) in [("empathy", zone.empathy), ("firmness", zone.firmness)] {
+            let ok = (-1.0..=1.0).contains(&lo) && (-1.0..=1.0).contains(&hi) && lo <= hi;
+            if !ok {
+                let problem =
+                    Problem::BadStyleZone(format!("{axis} ({lo}, {hi}) is not a range within -1.0..=1.0"));
+                self.error_value(problem, &format!("target.style_zone.{axis}"));
+            }
+        }
+        let weights = t.weights.map_or_else(Weights::default, |w| Weights {
+            outcome: w.outcome,
+            style: w.style,
+            conduct: w.conduct,
+            ploys: w.ploys,
+            wrap_up: w.wrap_up,
+        });
+        if weights.outcome + weights.style + weights.conduct + weights.ploys + weights.wrap_up == 0 {
+            self.error_value(Problem::WeightsAllZero, "target.weights");
+        }
+        let pass_mark = t.pass_mark.unwrap_or(DEFAULT_PASS_MARK);
+        if pass_mark > 100 {
+            self.error_value(Problem::PassMarkOutOfRange(pass_mark), "target.pass_mark");
+        }
+        if t.turn_budget == 0 {
+            self.error_value(Problem::ZeroTurnBudget, "target.turn_budget");
+        }
+        if t.reply_time_limit == Some(0) {
+            self.error_value(Problem::ZeroTimeLimit, "target.reply_time_limit");
+        }
+        Target {
+            outcomes: t.outcomes.clone(),
+            style_zone: StyleZone {
+                empathy: zone.empathy,
+                firmness: zone.firmness,
+            },
+            turn_budget: t.turn_budget.max(1),
+            weights,
+            reply_time_limit: t.reply_time_limit,
+            assessment_seed: t.assessment_seed,
+            pass_mark,
+        }
+    }
+
+    fn portraits(&mut self, file: &PersonaFile) -> Vec<Portrait> {
+        let mut out = Vec::new();
+        for (i, spec) in file.portraits.iter().enumerate() {
+            let at = format!("portraits.{i}");
+            let when = spec
+                .when
+                .as_ref()
+                .map(|c| self.condition(c, &format!("{at}.when")));
+            let relative = Path::new(&spec.image);
+            let inside = !spec.image.is_empty()
+                && relative
+                    .components()
+                    .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+            if !inside {
+                self.error_value(
+                    Problem::PortraitOutsideAssets(spec.image.clone()),
+                    &format!("{at}.image"),
+                );
+                continue;
+            }
+            let path = self.cx.assets_dir.join(relative);
+            let escapes_by_link = match (path.canonicalize(), self.cx.assets_dir.canonicalize()) {
+                (Ok(real), Ok(root)) => !real.starts_with(root),
+                _ => false,
+            };
+            if escapes_by_link {
+                self.error_value(
+                    Problem::PortraitOutsideAssets(spec.image.clone()),
+                    &format!("{at}.image"),
+                );
+            } else if !path.is_file() {
+                self.error_value(
+                    Problem::PortraitMissing(spec.image.clone()),
+                    &format!("{at}.image"),
+                );
+            }
+            out.push(Portrait {
+                expression: spec.expression,
+                image: spec.image.clone(),
+                path,
+                when,
+            });
+        }
+        if !file.portraits.iter().any(|p| p.when.is_none()) {
+            self.error(Problem::NoDefaultPortrait, "portraits");
+        }
+        out
+    }
+
+    fn mood(&mut self, name: &str, at: &str) -> MoodIdx {
+        if let Some(idx) = self.moods.get(name) {
+            return *idx;
+        }
+        let suggestion = suggest(name, self.moods.keys().map(String::as_str));
+        self.error_value(
+            Problem::UnknownMood {
+                name: name.to_string(),
+                suggestion,
+            },
+            at,
+        );
+        MoodIdx(0)
+    }
+
+    fn flag(&mut self, name: &str, at: &str) -> FlagIdx {
+        if let Some(idx) = self.flags.get(name) {
+            return *idx;
+        }
+        self.report(Level::Warning, Problem::FlagNeverSet(name.to_string()), at, true);
+        let idx = FlagIdx(self.flag_names.len() as u16);
+        self.flags.insert(name.to_string(), idx);
+        self.flag_names.push(name.to_string());
+        idx
+    }
+
+    fn condition(&mut self, spec: &ConditionSpec, at: &str) -> Condition {
+        match spec {
+            ConditionSpec::MoodAtLeast(m, v) => Condition::MoodAtLeast(self.mood(m, at), *v),
+            ConditionSpec::MoodBelow(m, v) => Condition::MoodBelow(self.mood(m, at), *v),
+            ConditionSpec::Flag(f) => Condition::Flag(self.flag(f, at)),
+            ConditionSpec::NotFlag(f) => Condition::NotFlag(self.flag(f, at)),
+            ConditionSpec::All(cs) => Condition::All(cs.iter().map(|c| self.condition(c, at)).collect()),
+            ConditionSpec::Any(cs) => Condition::Any(cs.iter().map(|c| self.condition(c, at)).collect()),
+            ConditionSpec::Not(c) => Condition::Not(Box::new(self.condition(c, at))),
+        }
+    }
+
+    fn effects(&mut self, effects: &BTreeMap<String, i32>, at: &str) -> Vec<(MoodIdx, i32)> {
+        effects
+            .iter()
+            .map(|(name, delta)| (self.mood(name, &format!("{at}.{name}")), *delta))
+            .collect()
+    }
+
+    fn target_node(&mut self, id: &str, at: &str) -> NodeIdx {
+        if let Some(idx) = self.nodes.get(id) {
+            return *idx;
+        }
+        let suggestion = suggest(id, self.nodes.keys().map(String::as_str));
+        self.error_value(
+            Problem::UnknownTarget {
+                target: id.to_string(),
+                suggestion,
+            },
+            at,
+        );
+        // Points at an existing node so the graph checks can still run on the rest.
+        NodeIdx(0)
+    }
+
+    fn next(&mut self, spec: &NextSpec, at: &str) -> Next {
+        match spec {
+            NextSpec::Goto(id) => Next::Goto(self.target_node(id, at)),
+            NextSpec::Random(branches) => {
+                let out = branches
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| self.branch(b, &format!("{at}.{i}")))
+                    .collect();
+                if branches.is_empty() || branches.iter().all(|b| b.weight == 0 && b.tilt.is_empty()) {
+                    self.error_value(Problem::AllWeightsZero, at);
+                }
+                Next::Random(out)
+            }
+        }
+    }
+
+    fn branch(&mut self, spec: &BranchSpec, at: &str) -> Branch {
+        let to = self.target_node(&spec.to, &format!("{at}.to"));
+        let tilt = spec
+            .tilt
+            .iter()
+            .map(|(m, t)| (self.mood(m, &format!("{at}.tilt.{m}")), *t))
+            .collect();
+        Branch {
+            to,
+            weight: spec.weight,
+            tilt,
+        }
+    }
+
+    fn node(&mut self, id: &str, spec: &NodeSpec) -> Node {
+        let at = format!("nodes.{id}");
+        if spec.says.is_empty() {
+            self.error(Problem::NoLines(id.to_string()), &format!("{at}.says"));
+        } else if spec.says.iter().all(|l| l.weight() == 0) {
+            self.error_value(Problem::AllWeightsZero, &format!("{at}.says"));
+        }
+        let mut lines: Vec<Line> = spec
+            .says
+            .iter()
+            .map(|l: &LineSpec| Line {
+                text: l.text().to_string(),
+                weight: l.weight(),
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(Line {
+                text: String::new(),
+                weight: 1,
+            });
+        }
+        match (&spec.ending, spec.replies.is_empty()) {
+            (Some(_), false) => self.error(
+                Problem::EndingWithReplies(id.to_string()),
+                &format!("{at}.replies"),
+            ),
+            (None, true) => self.error(Problem::DeadEnd(id.to_string()), &at),
+            (None, false) if spec.replies.iter().all(|r| r.when.is_some()) => {
+                self.error(
+                    Problem::NoUnconditionalReply(id.to_string()),
+                    &format!("{at}.replies"),
+                );
+            }
+            _ => {}
+        }
+        let replies = spec
+            .replies
+            .iter()
+            .enumerate()
+            .map(|(i, r)| self.reply(id, spec, r, &format!("{at}.replies.{i}")))
+            .collect();
+        let silence = spec.silence.as_ref().map(|s| Silence {
+            effects: self.effects(&s.effects, &format!("{at}.silence.effects")),
+            next: self.next(&s.next, &format!("{at}.silence.next")),
+        });
+        let ending = spec.ending.as_ref().map(|e| Ending {
+            outcome: e.outcome,
+            terms: e.terms.clone(),
+            next_step: e.next_step,
+            summary: e.summary.clone(),
+        });
+        Node {
+            id: NodeId(id.to_string()),
+            lines,
+            ploy: spec.ploy,
+            replies,
+            silence,
+            ending,
+        }
+    }
+
+    fn reply(&mut self, node_id: &str, node: &NodeSpec, spec: &ReplySpec, at: &str) -> Reply {
+        let mut stance = Stance::default();
+        for (axis, value, slot) in [
+            ("empathy", spec.empathy, &mut stance.empathy),
+            ("firmness", spec.firmness, &mut stance.firmness),
+        ] {
+            if (-2..=2).contains(&value) {
+                *slot = value as i8;
+            } else {
+                self.error_value(Problem::StanceOutOfRange { axis, value }, &format!("{at}.{axis}"));
+            }
+        }
+        if spec.ploy.is_some() && node.ploy.is_none() {
+            self.warn(
+                Problem::PloyHandlingWithoutPloy(node_id.to_string()),
+                &format!("{at}.ploy"),
+            );
+        }
+        let effects = self.effects(&spec.effects, &format!("{at}.effects"));
+        let sets = spec
+            .sets
+            .iter()
+            .filter_map(|f| self.flags.get(f).copied())
+            .collect();
+        let when = spec
+            .when
+            .as_ref()
+            .map(|c| self.condition(c, &format!("{at}.when")));
+        Reply {
+            text: spec.text.clone(),
+            stance,
+            effects,
+            sets,
+            when,
+            violation: spec.violation.as_ref().map(|v| Violation {
+                kind: v.kind,
+                severity: v.severity,
+            }),
+            ploy: spec.ploy,
+            feedback: spec.feedback.clone(),
+            next: self.next(&spec.next, &format!("{at}.next")),
+        }
+    }
+
+    fn graph(&mut self, nodes: &[Node], start: NodeIdx, target: &Target) {
+        let findings = graph::check(nodes, start);
+        for idx in findings.unreachable {
+            let node = &nodes[idx.get()];
+            let problem = if node.ending.is_some() {
+                Problem::EndingUnreachable(node.id.0.clone())
+            } else {
+                Problem::Unreachable(node.id.0.clone())
+            };
+            self.warn(problem, &format!("nodes.{}", node.id));
+        }
+        for idx in findings.no_exit {
+            let id = &nodes[idx.get()].id;
+            self.error(Problem::NoExit(id.0.clone()), &format!("nodes.{id}"));
+        }
+        let reachable_outcomes: BTreeSet<_> = nodes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| findings.reachable[*i])
+            .filter_map(|(_, n)| n.ending.as_ref().map(|e| e.outcome))
+            .collect();
+        let all_outcomes: BTreeSet<_> = nodes
+            .iter()
+            .filter_map(|n| n.ending.as_ref().map(|e| e.outcome))
+            .collect();
+        for (outcome, points) in &target.outcomes {
+            if *points > 0 && !all_outcomes.contains(outcome) {
+                self.warn(
+                    Problem::TargetOutcomeMissing(outcome.key().to_string()),
+                    &format!("target.outcomes.{}", outcome.key()),
+                );
+            }
+        }
+        if !reachable_outcomes.iter().any(|o| target.points(*o) > 0) {
+            self.error(Problem::NoScoringEnding, "target.outcomes");
+        }
+    }
+}

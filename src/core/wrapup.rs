@@ -1,0 +1,119 @@
+//! The trainee's wrap-up, as a collector documents a call, and its comparison with what
+//! was really agreed.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::core::call::CallEnd;
+use crate::core::money::Money;
+use crate::core::outcome::{NextStep, Outcome};
+
+/// What the trainee recorded after the call. Empty fields mean "nothing agreed".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrapUp {
+    pub outcome: Option<Outcome>,
+    pub amount: Option<Money>,
+    pub instalments: Option<u32>,
+    pub first_due: Option<NaiveDate>,
+    pub next_step: Option<NextStep>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Weights of the wrap-up fields, in points out of 100.
+pub const WRAP_UP_OUTCOME: u32 = 40;
+pub const WRAP_UP_AMOUNT: u32 = 20;
+pub const WRAP_UP_INSTALMENTS: u32 = 15;
+pub const WRAP_UP_FIRST_DUE: u32 = 15;
+pub const WRAP_UP_NEXT_STEP: u32 = 10;
+
+/// Which recorded fields match the real terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrapUpCheck {
+    pub outcome: bool,
+    pub amount: bool,
+    pub instalments: bool,
+    pub first_due: bool,
+    pub next_step: bool,
+}
+
+impl WrapUpCheck {
+    /// Compares field by field. Where the ending agreed no such term, the field is right
+    /// when the trainee left it empty.
+    pub fn of(wrap_up: &WrapUp, end: &CallEnd) -> WrapUpCheck {
+        let terms = end.terms.as_ref();
+        WrapUpCheck {
+            outcome: wrap_up.outcome == Some(end.outcome),
+            amount: wrap_up.amount == terms.map(|t| t.amount),
+            instalments: wrap_up.instalments == terms.and_then(|t| t.instalments),
+            first_due: wrap_up.first_due == terms.and_then(|t| t.first_due),
+            next_step: wrap_up.next_step == Some(end.next_step),
+        }
+    }
+
+    /// 0-100: the sum of the weights of the right fields.
+    pub fn score(&self) -> f64 {
+        let parts = [
+            (self.outcome, WRAP_UP_OUTCOME),
+            (self.amount, WRAP_UP_AMOUNT),
+            (self.instalments, WRAP_UP_INSTALMENTS),
+            (self.first_due, WRAP_UP_FIRST_DUE),
+            (self.next_step, WRAP_UP_NEXT_STEP),
+        ];
+        f64::from(parts.iter().filter(|(ok, _)| *ok).map(|(_, w)| w).sum::<u32>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::call::EndReason;
+    use crate::core::outcome::Terms;
+    use crate::core::persona::NodeId;
+
+    fn plan_end() -> CallEnd {
+        CallEnd {
+            reason: EndReason::Ending(NodeId("plan".into())),
+            outcome: Outcome::PaymentPlan,
+            terms: Some(Terms {
+                amount: Money::from_major(9000),
+                instalments: Some(3),
+                first_due: NaiveDate::from_ymd_opt(2026, 12, 1),
+            }),
+            next_step: NextStep::SendAgreement,
+            closing_line: String::new(),
+            summary: String::new(),
+        }
+    }
+
+    #[test]
+    fn counts_each_right_field() {
+        let end = plan_end();
+        let mut w = WrapUp {
+            outcome: Some(Outcome::PaymentPlan),
+            amount: Some(Money::from_major(9000)),
+            instalments: Some(3),
+            first_due: NaiveDate::from_ymd_opt(2026, 12, 1),
+            next_step: Some(NextStep::SendAgreement),
+            note: String::new(),
+        };
+        assert_eq!(WrapUpCheck::of(&w, &end).score(), 100.0);
+        w.first_due = NaiveDate::from_ymd_opt(2026, 12, 2);
+        w.next_step = Some(NextStep::SendConfirmation);
+        assert_eq!(WrapUpCheck::of(&w, &end).score(), 75.0);
+        assert_eq!(WrapUpCheck::of(&WrapUp::default(), &end).score(), 0.0);
+    }
+
+    #[test]
+    fn empty_terms_are_right_when_nothing_was_agreed() {
+        let mut end = plan_end();
+        end.outcome = Outcome::DebtorHungUp;
+        end.terms = None;
+        end.next_step = NextStep::ScheduleCallBack;
+        let w = WrapUp {
+            outcome: Some(Outcome::DebtorHungUp),
+            ..WrapUp::default()
+        };
+        assert_eq!(WrapUpCheck::of(&w, &end).score(), 90.0);
+    }
+}
