@@ -1,1 +1,7 @@
+//! Settle: a training simulator for debt-collection negotiation calls.
+//!
+//! `core` is headless (format, loading, validation, engine, scoring, reports); `cli` drives it
+//! from a terminal.
+
+pub mod cli;
 pub mod core;

@@ -53,13 +53,31 @@ pub enum Archetype {
     SueMe,
 }
 
-/// The language a persona's text is written in.
+/// The language a persona's text is written in; written `"en"` or `"pl"` in files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum Language {
-    #[serde(rename = "en")]
     En,
-    #[serde(rename = "pl")]
     Pl,
+}
+
+impl TryFrom<String> for Language {
+    type Error = String;
+    fn try_from(code: String) -> Result<Self, String> {
+        match code.as_str() {
+            "en" => Ok(Language::En),
+            "pl" => Ok(Language::Pl),
+            other => Err(format!(
+                "language \"{other}\" is not supported; write \"en\" or \"pl\""
+            )),
+        }
+    }
+}
+
+impl From<Language> for String {
+    fn from(language: Language) -> String {
+        language.code().to_string()
+    }
 }
 
 impl Language {

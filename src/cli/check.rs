@@ -1,0 +1,57 @@
+//! `settle check`: load personas, print their diagnostics, and a summary.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::Cli;
+use crate::core::load::{Library, load_dir, load_file};
+
+pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let path = path.unwrap_or(&cli.dialogues);
+    let library = if path.is_dir() {
+        load_dir(path, &cli.assets_dir(path))?
+    } else {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        Library {
+            files: vec![load_file(path, &cli.assets_dir(folder))],
+        }
+    };
+    for file in &library.files {
+        eprint!("{}", file.render());
+    }
+    let (errors, warnings) = (library.errors(), library.warnings());
+    println!(
+        "{} file(s) checked, {} playable: {} error(s), {} warning(s)",
+        library.files.len(),
+        library.personas().count(),
+        errors,
+        warnings
+    );
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Prints the persona library (what `settle` with no command shows until the app exists).
+pub fn list(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues))?;
+    for persona in library.personas() {
+        println!(
+            "{:<24} {:<28} {:<16} difficulty {}  {}  {} {}",
+            persona.id.0,
+            persona.name,
+            format!("{:?}", persona.archetype),
+            persona.difficulty,
+            persona.language.code(),
+            persona.case_file.amount,
+            persona.case_file.currency
+        );
+    }
+    let broken = library.files.iter().filter(|f| f.persona.is_none()).count();
+    if broken > 0 {
+        eprintln!("{broken} persona file(s) have errors; run `settle check` to see them");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,60 @@
+//! The command line: `settle check`, `settle play`, `settle replay`, over the same core the
+//! app uses. Parsing arguments and printing for people happen here; decisions do not.
+
+mod check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::core::load::default_assets_dir;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "settle",
+    version,
+    about = "Training simulator for debt-collection negotiation calls"
+)]
+pub struct Cli {
+    /// Folder of persona files.
+    #[arg(long, global = true, value_name = "DIR", default_value = "dialogues")]
+    pub dialogues: PathBuf,
+    /// Folder of portraits and other assets [default: `assets` beside the dialogues folder].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub assets: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate persona files and print every problem; exits non-zero on errors.
+    Check {
+        /// A persona file or a folder of them [default: the dialogues folder].
+        path: Option<PathBuf>,
+    },
+}
+
+impl Cli {
+    fn assets_dir(&self, dialogues: &std::path::Path) -> PathBuf {
+        self.assets
+            .clone()
+            .unwrap_or_else(|| default_assets_dir(dialogues))
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match &cli.command {
+        Some(Command::Check { path }) => check::run(&cli, path.as_deref()),
+        None => check::list(&cli),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
