@@ -2,6 +2,9 @@
 //! app uses. Parsing arguments and printing for people happen here; decisions do not.
 
 mod check;
+mod debrief;
+mod play;
+mod replay;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +37,13 @@ pub enum Command {
         /// A persona file or a folder of them [default: the dialogues folder].
         path: Option<PathBuf>,
     },
+    /// Play a call in the terminal, print the debrief and save the report.
+    Play(play::PlayArgs),
+    /// Check that a saved report reproduces on the current persona file.
+    Replay {
+        /// The report file.
+        report: PathBuf,
+    },
 }
 
 impl Cli {
@@ -48,6 +58,8 @@ impl Cli {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check { path }) => check::run(&cli, path.as_deref()),
+        Some(Command::Play(args)) => play::run(&cli, args),
+        Some(Command::Replay { report }) => replay::run(&cli, report),
         None => check::list(&cli),
     };
     match result {

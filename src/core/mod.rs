@@ -13,6 +13,7 @@ pub mod money;
 pub mod mood;
 pub mod outcome;
 pub mod persona;
+pub mod report;
 pub mod scoring;
 pub mod source;
 pub mod style;

@@ -18,6 +18,7 @@ use crate::core::style::{Stance, StyleZone};
 
 /// A persona's id, unique across the library.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct PersonaId(pub String);
 
 impl fmt::Display for PersonaId {
@@ -28,6 +29,7 @@ impl fmt::Display for PersonaId {
 
 /// A node's id as the author wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct NodeId(pub String);
 
 impl fmt::Display for NodeId {
@@ -56,10 +58,12 @@ pub struct FlagIdx(pub u16);
 
 /// A reply's position within its node's reply list (not among those on offer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct ReplyIdx(pub u16);
 
 /// SHA-256 of a persona file's bytes, in hex: tells whether a report was made on this file.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct ContentHash(pub String);
 
 impl ContentHash {

@@ -1,0 +1,304 @@
+//! `settle play`: a call in the terminal, scripted (`--replies`) or interactive (reply
+//! numbers read line by line from standard input, so it can be piped), then the debrief and
+//! the saved report.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, Utc};
+use clap::Args;
+
+use crate::cli::{Cli, debrief};
+use crate::core::call::{Choice, Mode};
+use crate::core::engine::{CallEngine, CallEvent};
+use crate::core::load::{load_dir, load_file};
+use crate::core::money::Money;
+use crate::core::outcome::{NextStep, Outcome};
+use crate::core::persona::Persona;
+use crate::core::report::store::{REPORTS_DIR_ENV, resolve_reports_dir, save};
+use crate::core::report::{CallId, CallTimes, Report, fresh_seed};
+use crate::core::wrapup::WrapUp;
+
+#[derive(Debug, Args)]
+pub struct PlayArgs {
+    /// Persona id (from the dialogues folder) or path to a persona file.
+    pub persona: String,
+    /// Seed for a practice call [default: a fresh one]; assessment always uses the persona's.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    #[arg(long, value_enum, default_value_t = ModeArg::Practice)]
+    pub mode: ModeArg,
+    /// Replies by their number among those on offer (1-based), `s` for silence: `1,3,s,2`.
+    #[arg(long, value_delimiter = ',')]
+    pub replies: Option<Vec<Step>>,
+    #[arg(long, default_value = "trainee")]
+    pub trainee: String,
+    /// Reports folder [default: $SETTLE_REPORTS_DIR, else the platform data folder].
+    #[arg(long, value_name = "DIR")]
+    pub reports: Option<PathBuf>,
+    /// Do not save a report.
+    #[arg(long)]
+    pub no_save: bool,
+    /// Wrap-up: the outcome you record (e.g. PaymentPlan).
+    #[arg(long, value_parser = parse_outcome)]
+    pub outcome: Option<Outcome>,
+    /// Wrap-up: the agreed amount.
+    #[arg(long, value_parser = parse_money)]
+    pub amount: Option<Money>,
+    /// Wrap-up: the number of instalments.
+    #[arg(long)]
+    pub instalments: Option<u32>,
+    /// Wrap-up: the first due date, YYYY-MM-DD.
+    #[arg(long)]
+    pub first_due: Option<NaiveDate>,
+    /// Wrap-up: the next step (e.g. SendAgreement).
+    #[arg(long, value_parser = parse_next_step)]
+    pub next_step: Option<NextStep>,
+    /// Wrap-up: a free note.
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ModeArg {
+    Practice,
+    Assessment,
+}
+
+/// One scripted step: a reply number or silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Reply(usize),
+    Silence,
+}
+
+impl FromStr for Step {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "s" | "S" => Ok(Step::Silence),
+            n => n
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(Step::Reply)
+                .ok_or_else(|| format!("`{n}` is neither a reply number (1, 2, ...) nor `s` for silence")),
+        }
+    }
+}
+
+fn parse_outcome(s: &str) -> Result<Outcome, String> {
+    Outcome::from_key(s).ok_or_else(|| {
+        let all: Vec<_> = Outcome::ALL.iter().map(|o| o.key()).collect();
+        format!("one of {}", all.join(", "))
+    })
+}
+
+fn parse_next_step(s: &str) -> Result<NextStep, String> {
+    NextStep::from_key(s).ok_or_else(|| {
+        let all: Vec<_> = NextStep::ALL.iter().map(|o| o.key()).collect();
+        format!("one of {}", all.join(", "))
+    })
+}
+
+fn parse_money(s: &str) -> Result<Money, String> {
+    Money::parse(s).ok_or_else(|| format!("`{s}` is not an amount such as 1250.00"))
+}
+
+/// Finds the persona by id in the dialogues folder, or loads it from a file path.
+pub fn find_persona(cli: &Cli, name: &str) -> Result<Arc<Persona>, String> {
+    let path = Path::new(name);
+    if path.extension().is_some_and(|e| e == "ron") && path.is_file() {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let loaded = load_file(path, &cli.assets_dir(folder));
+        eprint!("{}", loaded.render());
+        return loaded
+            .persona
+            .ok_or_else(|| format!("{name} has errors; it cannot be played"));
+    }
+    let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues)).map_err(|e| e.to_string())?;
+    if let Some(persona) = library.find(name) {
+        return Ok(Arc::clone(persona));
+    }
+    if let Some(file) = library
+        .files
+        .iter()
+        .find(|f| f.path.file_stem().is_some_and(|s| s == name))
+    {
+        eprint!("{}", file.render());
+        return Err(format!("{name} has errors; it cannot be played"));
+    }
+    let ids: Vec<_> = library.personas().map(|p| p.id.0.as_str()).collect();
+    Err(format!(
+        "no persona `{name}` in {}; known: {}",
+        cli.dialogues.display(),
+        ids.join(", ")
+    ))
+}
+
+pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let persona = find_persona(cli, &args.persona)?;
+    let mode = match args.mode {
+        ModeArg::Practice => Mode::Practice,
+        ModeArg::Assessment => Mode::Assessment,
+    };
+    let seed = mode.seed(&persona, args.seed.unwrap_or_else(fresh_seed));
+    let started_at = Utc::now();
+    let (mut engine, events) = CallEngine::start(Arc::clone(&persona), mode, seed);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    writeln!(
+        out,
+        "Call with {} ({}), {mode:?}, seed {seed}",
+        persona.name, persona.company
+    )?;
+    show(&mut out, &events)?;
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let mut scripted = args.replies.as_deref().map(|r| r.iter());
+    while !engine.is_over() {
+        for (i, offer) in engine.offers().iter().enumerate() {
+            writeln!(out, "  {}. {}", i + 1, offer.text)?;
+        }
+        let step = match scripted.as_mut() {
+            Some(steps) => match steps.next() {
+                Some(step) => *step,
+                None => {
+                    writeln!(
+                        out,
+                        "The scripted replies ran out before the call ended; no report saved."
+                    )?;
+                    return Ok(ExitCode::FAILURE);
+                }
+            },
+            None => match ask_step(&mut out, &mut input)? {
+                Some(step) => step,
+                None => {
+                    writeln!(out, "Call abandoned; no report saved.")?;
+                    return Ok(ExitCode::FAILURE);
+                }
+            },
+        };
+        let result = match step {
+            Step::Reply(n) => engine.choose_offer(n),
+            Step::Silence => engine.apply(Choice::Silence),
+        };
+        match result {
+            Ok(events) => {
+                if let Some(turn) = engine.turns().last() {
+                    writeln!(out, "> {}", turn.reply.as_deref().unwrap_or("(silence)"))?;
+                }
+                show(&mut out, &events)?;
+            }
+            Err(e) if scripted.is_some() => return Err(e.into()),
+            Err(e) => writeln!(out, "{e}")?,
+        }
+    }
+    let ended_at = Utc::now();
+    let wrap_up = if scripted.is_some() || !args_wrap_up_empty(args) {
+        WrapUp {
+            outcome: args.outcome,
+            amount: args.amount,
+            instalments: args.instalments,
+            first_due: args.first_due,
+            next_step: args.next_step,
+            note: args.note.clone(),
+        }
+    } else {
+        ask_wrap_up(&mut out, &mut input)?
+    };
+    let report = Report::new(
+        &engine,
+        &args.trainee,
+        wrap_up,
+        CallTimes { started_at, ended_at },
+        CallId::new(),
+    )?;
+    write!(out, "{}", debrief::render(&report))?;
+    if !args.no_save {
+        let dir = resolve_reports_dir(args.reports.as_deref(), std::env::var_os(REPORTS_DIR_ENV), None);
+        let path = save(&dir, &report)?;
+        writeln!(out, "Report saved: {}", path.display())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn args_wrap_up_empty(args: &PlayArgs) -> bool {
+    args.outcome.is_none()
+        && args.amount.is_none()
+        && args.instalments.is_none()
+        && args.first_due.is_none()
+        && args.next_step.is_none()
+        && args.note.is_empty()
+}
+
+fn show(out: &mut impl Write, events: &[CallEvent]) -> io::Result<()> {
+    for event in events {
+        match event {
+            CallEvent::DebtorSays { text, .. } => writeln!(out, "\nDebtor: {text}")?,
+            CallEvent::Ended(end) => {
+                if !end.closing_line.is_empty() {
+                    writeln!(out, "\nDebtor: {}", end.closing_line)?;
+                }
+                writeln!(out, "\n— The call is over: {} —", end.outcome.key())?;
+            }
+            CallEvent::BranchDrawn { .. } => {}
+        }
+    }
+    Ok(())
+}
+
+/// Reads a reply number or `s`; `None` at end of input or `q`.
+fn ask_step(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<Option<Step>> {
+    loop {
+        write!(out, "Your reply (number, s = silence, q = quit): ")?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 || line.trim() == "q" {
+            return Ok(None);
+        }
+        match line.parse::<Step>() {
+            Ok(step) => return Ok(Some(step)),
+            Err(e) => writeln!(out, "{e}")?,
+        }
+    }
+}
+
+fn ask<T>(
+    out: &mut impl Write,
+    input: &mut impl BufRead,
+    question: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> io::Result<Option<T>> {
+    loop {
+        write!(out, "{question} (empty for none): ")?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            return Ok(None);
+        }
+        match parse(line.trim()) {
+            Ok(value) => return Ok(Some(value)),
+            Err(e) => writeln!(out, "{e}")?,
+        }
+    }
+}
+
+fn ask_wrap_up(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<WrapUp> {
+    writeln!(out, "\nWrap-up: document the call.")?;
+    Ok(WrapUp {
+        outcome: ask(out, input, "Outcome", parse_outcome)?,
+        amount: ask(out, input, "Agreed amount", parse_money)?,
+        instalments: ask(out, input, "Instalments", |s| {
+            s.parse::<u32>().map_err(|e| e.to_string())
+        })?,
+        first_due: ask(out, input, "First due date (YYYY-MM-DD)", |s| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| e.to_string())
+        })?,
+        next_step: ask(out, input, "Next step", parse_next_step)?,
+        note: ask(out, input, "Note", |s| Ok(s.to_string()))?.unwrap_or_default(),
+    })
+}

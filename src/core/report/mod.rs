@@ -1,0 +1,131 @@
+//! Reports: the permanent record of one finished call, saved as one RON file per call.
+//!
+//! A [`Report`] holds everything needed to show the debrief again and to replay the call:
+//! trainee, persona id and content hash, seed, mode, times, every turn, the ending, the
+//! wrap-up and all score parts. The file format is versioned ([`REPORT_FORMAT`]); `store`
+//! writes and reads folders of them, `replay` checks that one still reproduces.
+
+pub mod replay;
+pub mod store;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use uuid::Uuid;
+
+use crate::core::call::{CallEnd, Mode, Turn};
+use crate::core::engine::CallEngine;
+use crate::core::format::Language;
+use crate::core::persona::{ContentHash, PersonaId};
+use crate::core::scoring::{ScoreCard, score};
+use crate::core::wrapup::WrapUp;
+
+/// The report file format version this build writes and reads.
+pub const REPORT_FORMAT: u32 = 1;
+
+/// A call's unique id; also its xAPI registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CallId(pub Uuid);
+
+impl CallId {
+    pub fn new() -> CallId {
+        CallId(Uuid::new_v4())
+    }
+}
+
+impl Default for CallId {
+    fn default() -> Self {
+        CallId::new()
+    }
+}
+
+/// A fresh seed for a practice call, from the operating system's randomness. The engine
+/// itself never draws one: the seed is chosen here, at the edge, and recorded.
+pub fn fresh_seed() -> u64 {
+    Uuid::new_v4().as_u64_pair().0
+}
+
+/// Which persona a report was made on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonaRef {
+    pub id: PersonaId,
+    pub name: String,
+    pub language: Language,
+    /// SHA-256 of the persona file when the call was made.
+    pub hash: ContentHash,
+}
+
+/// One finished call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub format: u32,
+    pub id: CallId,
+    pub trainee: String,
+    pub persona: PersonaRef,
+    pub mode: Mode,
+    pub seed: u64,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub duration_ms: u64,
+    /// Mood names, in the order of each turn's `moods_after`.
+    pub moods: Vec<String>,
+    pub turns: Vec<Turn>,
+    pub end: CallEnd,
+    pub wrap_up: WrapUp,
+    pub score: ScoreCard,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReportError {
+    #[error("the call is not over yet")]
+    CallNotOver,
+}
+
+/// The times a call took place, measured by the caller (the engine has no clock).
+#[derive(Debug, Clone, Copy)]
+pub struct CallTimes {
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+}
+
+impl Report {
+    /// Scores a finished call and records it.
+    pub fn new(
+        engine: &CallEngine,
+        trainee: &str,
+        wrap_up: WrapUp,
+        times: CallTimes,
+        id: CallId,
+    ) -> Result<Report, ReportError> {
+        let end = engine.end().ok_or(ReportError::CallNotOver)?.clone();
+        let persona = engine.persona();
+        let card = score(&persona.target, engine.turns(), &end, &wrap_up);
+        let duration_ms = (times.ended_at - times.started_at).num_milliseconds().max(0) as u64;
+        Ok(Report {
+            format: REPORT_FORMAT,
+            id,
+            trainee: trainee.trim().to_string(),
+            persona: PersonaRef {
+                id: persona.id.clone(),
+                name: persona.name.clone(),
+                language: persona.language,
+                hash: persona.source.hash.clone(),
+            },
+            mode: engine.mode(),
+            seed: engine.seed(),
+            started_at: times.started_at,
+            ended_at: times.ended_at,
+            duration_ms,
+            moods: persona.moods.iter().map(|m| m.name.clone()).collect(),
+            turns: engine.turns().to_vec(),
+            end,
+            wrap_up,
+            score: card,
+        })
+    }
+
+    pub fn choices(&self) -> Vec<crate::core::call::Choice> {
+        self.turns.iter().map(|t| t.choice).collect()
+    }
+}
