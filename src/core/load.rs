@@ -225,9 +225,13 @@ pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) 
             } else {
                 end
             };
+            let message = match &err.code {
+                ron::Error::ExceededRecursionLimit => format!("nesting deeper than {MAX_NESTING} levels"),
+                code => code.to_string(),
+            };
             let mut diagnostic = Diagnostic::new(
                 Level::Error,
-                Problem::Syntax(err.code.to_string()),
+                Problem::Syntax(message),
                 path,
                 text,
                 Some(start..end),
@@ -255,7 +259,9 @@ fn syntax_hint(err: &ron::Error) -> Option<String> {
             .join(", ")
     };
     Some(match err {
-        E::ExpectedComma => "a comma may be missing after the previous value".into(),
+        E::ExpectedComma => {
+            "a comma may be missing after the previous value, or a quote is not closed".into()
+        }
         E::Eof => "a bracket or quote opened earlier is not closed".into(),
         E::ExpectedString | E::ExpectedStringEnd => {
             "text goes in double quotes; write a quote inside text as \\\"".into()
@@ -266,7 +272,7 @@ fn syntax_hint(err: &ron::Error) -> Option<String> {
         E::ExpectedFloat => "write a number such as 1250.00".into(),
         E::ExpectedMapColon => "map entries are written `key: value`".into(),
         E::TrailingCharacters => "everything must be inside the one `Persona( ... )`".into(),
-        E::ExceededRecursionLimit => format!("nesting is limited to {MAX_NESTING} levels"),
+        E::ExceededRecursionLimit => "conditions need only a few levels; simplify this one".into(),
         E::UnclosedBlockComment => "close the comment with */".into(),
         E::MissingStructField { field, .. } => format!("add `{field}: ...` (see docs/authoring.md)"),
         E::DuplicateStructField { .. } => "remove one of the two".into(),
@@ -307,7 +313,7 @@ mod tests {
         assert_eq!((d.line, d.column), (4, 5));
         assert_eq!(
             d.hint.as_deref(),
-            Some("a comma may be missing after the previous value")
+            Some("a comma may be missing after the previous value, or a quote is not closed")
         );
     }
 

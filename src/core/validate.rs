@@ -496,7 +496,13 @@ impl Validator<'_, '_> {
             };
             self.warn(problem, &format!("nodes.{}", node.id));
         }
-        for idx in findings.no_exit {
+        // A dead end already has its own error; the nodes that lead only into it do not.
+        let dead_end = |n: &Node| n.ending.is_none() && n.replies.is_empty();
+        for idx in findings
+            .no_exit
+            .into_iter()
+            .filter(|i| !dead_end(&nodes[i.get()]))
+        {
             let id = &nodes[idx.get()].id;
             self.error(Problem::NoExit(id.0.clone()), &format!("nodes.{id}"));
         }

@@ -1,0 +1,183 @@
+//! The `settle` binary end to end: check, play (scripted and piped), replay.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn settle(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_settle"))
+        .args(args)
+        .output()
+        .expect("settle runs")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn check_passes_on_the_bundled_dialogues() {
+    let out = settle(&["check", "dialogues"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains(": 0 error(s), 0 warning(s)"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn check_fails_with_located_diagnostics_on_broken_files() {
+    let out = settle(&["check", "tests/data/bad", "--assets", "tests/data/assets"]);
+    assert_eq!(out.status.code(), Some(1));
+    let all = text(&out);
+    assert!(all.contains("tests/data/bad/unknown_target.ron:"), "{all}");
+    assert!(all.contains("= hint: did you mean `end_promise`?"), "{all}");
+    assert!(
+        all.contains("error[stance-range]: firmness 3 is outside -2..=2"),
+        "{all}"
+    );
+}
+
+#[test]
+fn scripted_play_saves_a_report_that_replays() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let reports = dir.path().to_str().expect("utf-8");
+    let out = settle(&[
+        "--dialogues",
+        "tests/data/good",
+        "--assets",
+        "tests/data/assets",
+        "play",
+        "minimal",
+        "--seed",
+        "5",
+        "--replies",
+        "1,1",
+        "--trainee",
+        "Anna",
+        "--reports",
+        reports,
+        "--outcome",
+        "PromiseToPay",
+        "--amount",
+        "1200",
+        "--first-due",
+        "2026-11-27",
+        "--next-step",
+        "MonitorPayment",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("Total 100.0 / 100 (pass mark 70): PASSED"),
+        "{}",
+        text(&out)
+    );
+    let saved: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(saved.len(), 1);
+    let path = saved[0].to_str().expect("utf-8");
+    let out = settle(&[
+        "--dialogues",
+        "tests/data/good",
+        "--assets",
+        "tests/data/assets",
+        "replay",
+        path,
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("Reproduced: minimal, seed 5, 2 turns, score 100.0"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn the_environment_variable_chooses_the_reports_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_settle"))
+        .args(["--dialogues", "tests/data/good", "--assets", "tests/data/assets"])
+        .args(["play", "minimal", "--seed", "1", "--replies", "2"])
+        .env("SETTLE_REPORTS_DIR", dir.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+}
+
+#[test]
+fn interactive_play_reads_replies_and_wrap_up_from_a_pipe() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_settle"))
+        .args([
+            "--dialogues",
+            "tests/data/good",
+            "--assets",
+            "tests/data/assets",
+            "play",
+            "minimal",
+        ])
+        .args(["--reports", dir.path().to_str().expect("utf-8")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // A wrong number is refused and asked again; then the wrap-up, field by field.
+    let input = "7\n1\n1\nPromiseToPay\n1200\n\n2026-11-27\nMonitorPayment\nCalled on Monday\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("finishes");
+    let all = text(&out);
+    assert!(out.status.success(), "{all}");
+    assert!(
+        all.contains("there is no reply number 7; 2 are on offer"),
+        "{all}"
+    );
+    assert!(all.contains("Total 100.0 / 100"), "{all}");
+}
+
+#[test]
+fn running_out_of_input_abandons_the_call_without_a_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_settle"))
+        .args([
+            "--dialogues",
+            "tests/data/good",
+            "--assets",
+            "tests/data/assets",
+            "play",
+            "minimal",
+        ])
+        .args(["--reports", dir.path().to_str().expect("utf-8")])
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("x").exists());
+    assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0);
+}
+
+#[test]
+fn unknown_persona_names_the_known_ones() {
+    let out = settle(&[
+        "--dialogues",
+        "tests/data/good",
+        "--assets",
+        "tests/data/assets",
+        "play",
+        "nobody",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).contains("known: branching, minimal"), "{}", text(&out));
+}

@@ -1,0 +1,32 @@
+//! Helpers shared by the integration tests.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use settle::core::Persona;
+use settle::core::load::{load_dir, load_file};
+
+/// A persona from tests/data/good, which must load cleanly.
+pub fn good(name: &str) -> Arc<Persona> {
+    let path = Path::new("tests/data/good").join(format!("{name}.ron"));
+    let loaded = load_file(&path, Path::new("tests/data/assets"));
+    assert!(loaded.diagnostics.is_empty(), "{}", loaded.render());
+    loaded.persona.expect("a clean file gives a persona")
+}
+
+/// Every bundled persona, which must all load cleanly.
+pub fn bundled() -> Vec<Arc<Persona>> {
+    let library = load_dir(Path::new("dialogues"), Path::new("assets")).expect("dialogues/ is readable");
+    for file in &library.files {
+        assert!(file.diagnostics.is_empty(), "{}", file.render());
+    }
+    library.personas().cloned().collect()
+}
+
+/// Every persona the tests know: bundled and test-only.
+pub fn all_personas() -> Vec<Arc<Persona>> {
+    let mut all = bundled();
+    all.push(good("minimal"));
+    all.push(good("branching"));
+    all
+}

@@ -1,0 +1,89 @@
+//! Random play on every persona: never panics, always ends within the turn limit, replays
+//! identically, and scores within 0-100.
+
+use std::sync::Arc;
+
+use proptest::prelude::*;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use settle::core::call::{Choice, Mode};
+use settle::core::engine::CallEngine;
+use settle::core::mood::{MOOD_MAX, MOOD_MIN};
+use settle::core::persona::Persona;
+use settle::core::scoring::score;
+use settle::core::wrapup::WrapUp;
+
+use crate::common::all_personas;
+
+/// Plays a call, picking the offer `picks[i] % offers` (or silence when the pick is 0 and
+/// `silences` is on), and checks every invariant.
+fn check_call(persona: &Arc<Persona>, seed: u64, mut pick: impl FnMut(usize) -> Option<usize>) {
+    let (mut engine, _) = CallEngine::start(Arc::clone(persona), Mode::Practice, seed);
+    let limit = engine.turn_limit() as usize;
+    while !engine.is_over() {
+        let offers = engine.offers().len();
+        assert!(
+            offers > 0,
+            "{}: no reply on offer at {:?}",
+            persona.id,
+            engine.node()
+        );
+        match pick(offers) {
+            Some(n) => engine.choose_offer(n + 1),
+            None => engine.apply(Choice::Silence),
+        }
+        .expect("an offered choice is accepted");
+        assert!(
+            engine.turns().len() <= limit,
+            "{}: ran past the turn limit",
+            persona.id
+        );
+        let values = engine.moods().values();
+        assert!(
+            values.iter().all(|v| (MOOD_MIN..=MOOD_MAX).contains(v)),
+            "{values:?}"
+        );
+    }
+    let replayed = CallEngine::replay(Arc::clone(persona), Mode::Practice, seed, &engine.choices())
+        .expect("recorded choices replay");
+    assert_eq!(engine.turns(), replayed.turns());
+    assert_eq!(engine.end(), replayed.end());
+    let end = engine.end().expect("over");
+    let card = score(&persona.target, engine.turns(), end, &WrapUp::default());
+    assert!((0.0..=100.0).contains(&card.total), "{}", card.total);
+    for part in [card.outcome, card.style_fit, card.conduct, card.wrap_up] {
+        assert!((0.0..=100.0).contains(&part), "{part}");
+    }
+}
+
+#[test]
+fn random_play_over_many_seeds() {
+    for persona in all_personas() {
+        for seed in 0..500u64 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005e_771e);
+            check_call(&persona, seed, |offers| {
+                if rng.random_ratio(1, 12) {
+                    None
+                } else {
+                    Some(rng.random_range(0..offers))
+                }
+            });
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_reply_sequence_is_safe(seed in any::<u64>(), picks in prop::collection::vec(0usize..16, 0..200)) {
+        for persona in all_personas() {
+            let mut picks = picks.iter().copied().cycle();
+            check_call(&persona, seed, |offers| match picks.next() {
+                Some(0) => None,
+                Some(p) => Some(p % offers),
+                None => Some(0),
+            });
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests: one binary, one module per area (see ARCHITECTURE.md).
+
+mod cli;
+mod common;
+mod engine;
+mod fixtures;
+mod property;
+mod reports;
