@@ -1,1 +1,85 @@
-fn main() {}
+//! Core benchmarks: loading and validating a large persona, and playing random calls.
+//! Figures go to docs/performance.md.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::Arc;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use settle::core::call::Mode;
+use settle::core::engine::CallEngine;
+use settle::core::load::{load_bytes, load_dir};
+use settle::core::scoring::score;
+use settle::core::synthetic::persona_text;
+use settle::core::wrapup::WrapUp;
+use settle::core::Persona;
+
+fn load_large(c: &mut Criterion) {
+    let assets = tempfile::tempdir().expect("tempdir");
+    std::fs::write(assets.path().join("calm.png"), b"png").expect("write");
+    let text = persona_text(10_000, 1, "calm.png");
+    let mut group = c.benchmark_group("load");
+    group.sample_size(20);
+    group.bench_function("load_validate_10k_nodes", |b| {
+        b.iter(|| {
+            let loaded = load_bytes(Path::new("synthetic.ron"), black_box(text.as_bytes()), assets.path());
+            assert!(loaded.persona.is_some());
+            loaded
+        })
+    });
+    group.finish();
+}
+
+/// Plays one call with random offers (and an occasional silence) to its end, and scores it.
+fn random_call(persona: &Arc<Persona>, seed: u64) -> f64 {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let (mut engine, _) = CallEngine::start(Arc::clone(persona), Mode::Practice, seed);
+    while !engine.is_over() {
+        let offers = engine.offers().len();
+        let _ = engine.choose_offer(rng.random_range(1..=offers));
+    }
+    let end = engine.end().expect("over");
+    score(&persona.target, engine.turns(), end, &WrapUp::default()).total
+}
+
+fn play(c: &mut Criterion) {
+    let library = load_dir(Path::new("dialogues"), Path::new("assets")).expect("dialogues");
+    let mut personas: Vec<Arc<Persona>> = library.personas().cloned().collect();
+    if personas.is_empty() {
+        let test = load_dir(Path::new("tests/data/good"), Path::new("tests/data/assets")).expect("good");
+        personas = test.personas().cloned().collect();
+    }
+    let mut group = c.benchmark_group("play");
+    group.sample_size(10);
+    group.bench_function("10k_random_calls_all_personas", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                let mut total = 0.0;
+                for seed in 0..10_000u64 {
+                    let persona = &personas[seed as usize % personas.len()];
+                    total += random_call(persona, seed);
+                }
+                total
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+    let mut group = c.benchmark_group("call");
+    for persona in &personas {
+        let mut seed = 0u64;
+        group.bench_function(persona.id.0.as_str(), |b| {
+            b.iter(|| {
+                seed += 1;
+                random_call(persona, seed)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_large, play);
+criterion_main!(benches);

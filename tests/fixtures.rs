@@ -101,3 +101,16 @@ fn a_portrait_link_leading_out_of_assets_is_refused() {
     let codes: Vec<_> = loaded.diagnostics.iter().map(|d| d.problem.code()).collect();
     assert_eq!(codes, ["portrait-outside-assets"]);
 }
+
+#[test]
+fn the_minimal_persona_in_the_authoring_guide_loads_cleanly() {
+    let guide = fs::read_to_string("docs/authoring.md").expect("docs/authoring.md exists");
+    let start = guide.find("```ron\n").expect("a ron block") + "```ron\n".len();
+    let end = start + guide[start..].find("```").expect("closed block");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("first-persona.ron");
+    fs::write(&path, &guide[start..end]).expect("write");
+    let loaded = load_file(&path, Path::new("assets"));
+    assert!(loaded.diagnostics.is_empty(), "{}", loaded.render());
+    assert!(loaded.persona.is_some());
+}

@@ -4,5 +4,6 @@ mod cli;
 mod common;
 mod engine;
 mod fixtures;
+mod personas;
 mod property;
 mod reports;

@@ -187,6 +187,13 @@ impl LineSpec {
         }
     }
 
+    pub fn into_line(self) -> crate::core::persona::Line {
+        match self {
+            LineSpec::Plain(text) => crate::core::persona::Line { text, weight: 1 },
+            LineSpec::Weighted { text, weight } => crate::core::persona::Line { text, weight },
+        }
+    }
+
     pub fn weight(&self) -> u32 {
         match self {
             LineSpec::Plain(_) => 1,

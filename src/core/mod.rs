@@ -17,6 +17,7 @@ pub mod report;
 pub mod scoring;
 pub mod source;
 pub mod style;
+pub mod synthetic;
 pub mod validate;
 pub mod wrapup;
 

@@ -67,7 +67,9 @@ impl Validator<'_, '_> {
         self.map.get_or_init(|| SourceMap::scan(self.cx.text))
     }
 
-    fn report(&mut self, level: Level, problem: Problem, at: &str, value: bool) {
+    fn report(&mut self, level: Level, problem: Problem, at: &At<'_>, value: bool) {
+        let at = at.render();
+        let at = at.as_str();
         let map = self.source_map();
         let span = if value {
             map.locate_value(at)
@@ -78,50 +80,51 @@ impl Validator<'_, '_> {
             .push(Diagnostic::new(level, problem, self.cx.path, self.cx.text, span));
     }
 
-    fn error(&mut self, problem: Problem, at: &str) {
+    fn error(&mut self, problem: Problem, at: &At<'_>) {
         self.report(Level::Error, problem, at, false);
     }
 
     /// An error pointing at the value rather than its key.
-    fn error_value(&mut self, problem: Problem, at: &str) {
+    fn error_value(&mut self, problem: Problem, at: &At<'_>) {
         self.report(Level::Error, problem, at, true);
     }
 
-    fn warn(&mut self, problem: Problem, at: &str) {
+    fn warn(&mut self, problem: Problem, at: &At<'_>) {
         self.report(Level::Warning, problem, at, false);
     }
 
-    fn run(&mut self, file: PersonaFile) -> Option<Persona> {
+    fn run(&mut self, mut file: PersonaFile) -> Option<Persona> {
         if file.format != PERSONA_FORMAT {
             self.error_value(
                 Problem::UnsupportedFormat {
                     found: file.format,
                     supported: PERSONA_FORMAT,
                 },
-                "format",
+                &At::Root.key("format"),
             );
         }
         if !is_valid_id(&file.id) {
-            self.error_value(Problem::InvalidId(file.id.clone()), "id");
+            self.error_value(Problem::InvalidId(file.id.clone()), &At::Root.key("id"));
         }
         if !(1..=5).contains(&file.difficulty) {
-            self.error_value(Problem::DifficultyOutOfRange(file.difficulty), "difficulty");
+            self.error_value(Problem::DifficultyOutOfRange(file.difficulty), &At::Root.key("difficulty"));
         }
         let moods = self.moods(&file);
         self.collect_flags(&file);
         for (i, id) in file.nodes.keys().enumerate() {
             self.nodes.insert(id.clone(), NodeIdx(i as u32));
             if !is_valid_id(id) {
-                self.error(Problem::InvalidId(id.clone()), &format!("nodes.{id}"));
+                self.error(Problem::InvalidId(id.clone()), &At::Root.key("nodes").key(id));
             }
         }
         let target = self.target(&file);
         let portraits = self.portraits(&file);
         let start = self.nodes.get(&file.start).copied();
         if start.is_none() {
-            self.error_value(Problem::UnknownStart(file.start.clone()), "start");
+            self.error_value(Problem::UnknownStart(file.start.clone()), &At::Root.key("start"));
         }
-        let nodes: Vec<Node> = file.nodes.iter().map(|(id, spec)| self.node(id, spec)).collect();
+        let specs = std::mem::take(&mut file.nodes);
+        let nodes: Vec<Node> = specs.into_iter().map(|(id, spec)| self.node(id, spec)).collect();
         let start = start?;
         self.graph(&nodes, start, &target);
         Some(Persona {
@@ -149,7 +152,8 @@ impl Validator<'_, '_> {
     fn moods(&mut self, file: &PersonaFile) -> Vec<MoodVar> {
         let mut out = Vec::new();
         for (i, (name, start)) in file.moods.iter().enumerate() {
-            let at = format!("moods.{name}");
+            let moods = At::Root.key("moods");
+            let at = moods.key(name);
             if !is_valid_id(name) {
                 self.error(Problem::InvalidId(name.clone()), &at);
             }
@@ -192,7 +196,7 @@ impl Validator<'_, '_> {
             if *points > 100 {
                 self.error_value(
                     Problem::PointsOutOfRange(*points),
-                    &format!("target.outcomes.{}", outcome.key()),
+                    &At::Root.key("target").key("outcomes").key(outcome.key()),
                 );
             }
         }
@@ -202,7 +206,7 @@ impl Validator<'_, '_> {
             if !ok {
                 let problem =
                     Problem::BadStyleZone(format!("{axis} ({lo}, {hi}) is not a range within -1.0..=1.0"));
-                self.error_value(problem, &format!("target.style_zone.{axis}"));
+                self.error_value(problem, &At::Root.key("target").key("style_zone").key(axis));
             }
         }
         let weights = t.weights.map_or_else(Weights::default, |w| Weights {
@@ -213,17 +217,17 @@ impl Validator<'_, '_> {
             wrap_up: w.wrap_up,
         });
         if weights.outcome + weights.style + weights.conduct + weights.ploys + weights.wrap_up == 0 {
-            self.error_value(Problem::WeightsAllZero, "target.weights");
+            self.error_value(Problem::WeightsAllZero, &At::Root.key("target").key("weights"));
         }
         let pass_mark = t.pass_mark.unwrap_or(DEFAULT_PASS_MARK);
         if pass_mark > 100 {
-            self.error_value(Problem::PassMarkOutOfRange(pass_mark), "target.pass_mark");
+            self.error_value(Problem::PassMarkOutOfRange(pass_mark), &At::Root.key("target").key("pass_mark"));
         }
         if t.turn_budget == 0 {
-            self.error_value(Problem::ZeroTurnBudget, "target.turn_budget");
+            self.error_value(Problem::ZeroTurnBudget, &At::Root.key("target").key("turn_budget"));
         }
         if t.reply_time_limit == Some(0) {
-            self.error_value(Problem::ZeroTimeLimit, "target.reply_time_limit");
+            self.error_value(Problem::ZeroTimeLimit, &At::Root.key("target").key("reply_time_limit"));
         }
         Target {
             outcomes: t.outcomes.clone(),
@@ -242,11 +246,12 @@ impl Validator<'_, '_> {
     fn portraits(&mut self, file: &PersonaFile) -> Vec<Portrait> {
         let mut out = Vec::new();
         for (i, spec) in file.portraits.iter().enumerate() {
-            let at = format!("portraits.{i}");
+            let portraits = At::Root.key("portraits");
+            let at = portraits.index(i);
             let when = spec
                 .when
                 .as_ref()
-                .map(|c| self.condition(c, &format!("{at}.when")));
+                .map(|c| self.condition(c, &at.key("when")));
             let relative = Path::new(&spec.image);
             let inside = !spec.image.is_empty()
                 && relative
@@ -255,7 +260,7 @@ impl Validator<'_, '_> {
             if !inside {
                 self.error_value(
                     Problem::PortraitOutsideAssets(spec.image.clone()),
-                    &format!("{at}.image"),
+                    &at.key("image"),
                 );
                 continue;
             }
@@ -267,12 +272,12 @@ impl Validator<'_, '_> {
             if escapes_by_link {
                 self.error_value(
                     Problem::PortraitOutsideAssets(spec.image.clone()),
-                    &format!("{at}.image"),
+                    &at.key("image"),
                 );
             } else if !path.is_file() {
                 self.error_value(
                     Problem::PortraitMissing(spec.image.clone()),
-                    &format!("{at}.image"),
+                    &at.key("image"),
                 );
             }
             out.push(Portrait {
@@ -283,12 +288,12 @@ impl Validator<'_, '_> {
             });
         }
         if !file.portraits.iter().any(|p| p.when.is_none()) {
-            self.error(Problem::NoDefaultPortrait, "portraits");
+            self.error(Problem::NoDefaultPortrait, &At::Root.key("portraits"));
         }
         out
     }
 
-    fn mood(&mut self, name: &str, at: &str) -> MoodIdx {
+    fn mood(&mut self, name: &str, at: &At<'_>) -> MoodIdx {
         if let Some(idx) = self.moods.get(name) {
             return *idx;
         }
@@ -303,7 +308,7 @@ impl Validator<'_, '_> {
         MoodIdx(0)
     }
 
-    fn flag(&mut self, name: &str, at: &str) -> FlagIdx {
+    fn flag(&mut self, name: &str, at: &At<'_>) -> FlagIdx {
         if let Some(idx) = self.flags.get(name) {
             return *idx;
         }
@@ -314,7 +319,7 @@ impl Validator<'_, '_> {
         idx
     }
 
-    fn condition(&mut self, spec: &ConditionSpec, at: &str) -> Condition {
+    fn condition(&mut self, spec: &ConditionSpec, at: &At<'_>) -> Condition {
         match spec {
             ConditionSpec::MoodAtLeast(m, v) => Condition::MoodAtLeast(self.mood(m, at), *v),
             ConditionSpec::MoodBelow(m, v) => Condition::MoodBelow(self.mood(m, at), *v),
@@ -326,14 +331,14 @@ impl Validator<'_, '_> {
         }
     }
 
-    fn effects(&mut self, effects: &BTreeMap<String, i32>, at: &str) -> Vec<(MoodIdx, i32)> {
+    fn effects(&mut self, effects: &BTreeMap<String, i32>, at: &At<'_>) -> Vec<(MoodIdx, i32)> {
         effects
             .iter()
-            .map(|(name, delta)| (self.mood(name, &format!("{at}.{name}")), *delta))
+            .map(|(name, delta)| (self.mood(name, &at.key(name)), *delta))
             .collect()
     }
 
-    fn target_node(&mut self, id: &str, at: &str) -> NodeIdx {
+    fn target_node(&mut self, id: &str, at: &At<'_>) -> NodeIdx {
         if let Some(idx) = self.nodes.get(id) {
             return *idx;
         }
@@ -349,14 +354,14 @@ impl Validator<'_, '_> {
         NodeIdx(0)
     }
 
-    fn next(&mut self, spec: &NextSpec, at: &str) -> Next {
+    fn next(&mut self, spec: &NextSpec, at: &At<'_>) -> Next {
         match spec {
             NextSpec::Goto(id) => Next::Goto(self.target_node(id, at)),
             NextSpec::Random(branches) => {
                 let out = branches
                     .iter()
                     .enumerate()
-                    .map(|(i, b)| self.branch(b, &format!("{at}.{i}")))
+                    .map(|(i, b)| self.branch(b, &at.index(i)))
                     .collect();
                 if branches.is_empty() || branches.iter().all(|b| b.weight == 0 && b.tilt.is_empty()) {
                     self.error_value(Problem::AllWeightsZero, at);
@@ -366,12 +371,12 @@ impl Validator<'_, '_> {
         }
     }
 
-    fn branch(&mut self, spec: &BranchSpec, at: &str) -> Branch {
-        let to = self.target_node(&spec.to, &format!("{at}.to"));
+    fn branch(&mut self, spec: &BranchSpec, at: &At<'_>) -> Branch {
+        let to = self.target_node(&spec.to, &at.key("to"));
         let tilt = spec
             .tilt
             .iter()
-            .map(|(m, t)| (self.mood(m, &format!("{at}.tilt.{m}")), *t))
+            .map(|(m, t)| (self.mood(m, &at.key("tilt").key(m)), *t))
             .collect();
         Branch {
             to,
@@ -380,68 +385,48 @@ impl Validator<'_, '_> {
         }
     }
 
-    fn node(&mut self, id: &str, spec: &NodeSpec) -> Node {
-        let at = format!("nodes.{id}");
+    /// Consumes the node so that its text moves into the persona rather than being copied.
+    fn node(&mut self, id: String, spec: NodeSpec) -> Node {
+        let nodes = At::Root.key("nodes");
+        let at = nodes.key(&id);
         if spec.says.is_empty() {
-            self.error(Problem::NoLines(id.to_string()), &format!("{at}.says"));
+            self.error(Problem::NoLines(id.clone()), &at.key("says"));
         } else if spec.says.iter().all(|l| l.weight() == 0) {
-            self.error_value(Problem::AllWeightsZero, &format!("{at}.says"));
+            self.error_value(Problem::AllWeightsZero, &at.key("says"));
         }
-        let mut lines: Vec<Line> = spec
-            .says
-            .iter()
-            .map(|l: &LineSpec| Line {
-                text: l.text().to_string(),
-                weight: l.weight(),
-            })
-            .collect();
+        let mut lines: Vec<Line> = spec.says.into_iter().map(LineSpec::into_line).collect();
         if lines.is_empty() {
-            lines.push(Line {
-                text: String::new(),
-                weight: 1,
-            });
+            lines.push(Line { text: String::new(), weight: 1 });
         }
         match (&spec.ending, spec.replies.is_empty()) {
-            (Some(_), false) => self.error(
-                Problem::EndingWithReplies(id.to_string()),
-                &format!("{at}.replies"),
-            ),
-            (None, true) => self.error(Problem::DeadEnd(id.to_string()), &at),
+            (Some(_), false) => self.error(Problem::EndingWithReplies(id.clone()), &at.key("replies")),
+            (None, true) => self.error(Problem::DeadEnd(id.clone()), &at),
             (None, false) if spec.replies.iter().all(|r| r.when.is_some()) => {
-                self.error(
-                    Problem::NoUnconditionalReply(id.to_string()),
-                    &format!("{at}.replies"),
-                );
+                self.error(Problem::NoUnconditionalReply(id.clone()), &at.key("replies"));
             }
             _ => {}
         }
+        let replies_at = at.key("replies");
         let replies = spec
             .replies
-            .iter()
+            .into_iter()
             .enumerate()
-            .map(|(i, r)| self.reply(id, spec, r, &format!("{at}.replies.{i}")))
+            .map(|(i, r)| self.reply(&id, spec.ploy.is_some(), r, &replies_at.index(i)))
             .collect();
-        let silence = spec.silence.as_ref().map(|s| Silence {
-            effects: self.effects(&s.effects, &format!("{at}.silence.effects")),
-            next: self.next(&s.next, &format!("{at}.silence.next")),
+        let silence = spec.silence.map(|s| Silence {
+            effects: self.effects(&s.effects, &at.key("silence").key("effects")),
+            next: self.next(&s.next, &at.key("silence").key("next")),
         });
-        let ending = spec.ending.as_ref().map(|e| Ending {
+        let ending = spec.ending.map(|e| Ending {
             outcome: e.outcome,
-            terms: e.terms.clone(),
+            terms: e.terms,
             next_step: e.next_step,
-            summary: e.summary.clone(),
+            summary: e.summary,
         });
-        Node {
-            id: NodeId(id.to_string()),
-            lines,
-            ploy: spec.ploy,
-            replies,
-            silence,
-            ending,
-        }
+        Node { id: NodeId(id), lines, ploy: spec.ploy, replies, silence, ending }
     }
 
-    fn reply(&mut self, node_id: &str, node: &NodeSpec, spec: &ReplySpec, at: &str) -> Reply {
+    fn reply(&mut self, node_id: &str, node_has_ploy: bool, spec: ReplySpec, at: &At<'_>) -> Reply {
         let mut stance = Stance::default();
         for (axis, value, slot) in [
             ("empathy", spec.empathy, &mut stance.empathy),
@@ -450,16 +435,16 @@ impl Validator<'_, '_> {
             if (-2..=2).contains(&value) {
                 *slot = value as i8;
             } else {
-                self.error_value(Problem::StanceOutOfRange { axis, value }, &format!("{at}.{axis}"));
+                self.error_value(Problem::StanceOutOfRange { axis, value }, &at.key(axis));
             }
         }
-        if spec.ploy.is_some() && node.ploy.is_none() {
+        if spec.ploy.is_some() && !node_has_ploy {
             self.warn(
                 Problem::PloyHandlingWithoutPloy(node_id.to_string()),
-                &format!("{at}.ploy"),
+                &at.key("ploy"),
             );
         }
-        let effects = self.effects(&spec.effects, &format!("{at}.effects"));
+        let effects = self.effects(&spec.effects, &at.key("effects"));
         let sets = spec
             .sets
             .iter()
@@ -468,9 +453,9 @@ impl Validator<'_, '_> {
         let when = spec
             .when
             .as_ref()
-            .map(|c| self.condition(c, &format!("{at}.when")));
+            .map(|c| self.condition(c, &at.key("when")));
         Reply {
-            text: spec.text.clone(),
+            text: spec.text,
             stance,
             effects,
             sets,
@@ -480,8 +465,8 @@ impl Validator<'_, '_> {
                 severity: v.severity,
             }),
             ploy: spec.ploy,
-            feedback: spec.feedback.clone(),
-            next: self.next(&spec.next, &format!("{at}.next")),
+            feedback: spec.feedback,
+            next: self.next(&spec.next, &at.key("next")),
         }
     }
 
@@ -494,7 +479,7 @@ impl Validator<'_, '_> {
             } else {
                 Problem::Unreachable(node.id.0.clone())
             };
-            self.warn(problem, &format!("nodes.{}", node.id));
+            self.warn(problem, &At::Root.key("nodes").key(&node.id.0));
         }
         // A dead end already has its own error; the nodes that lead only into it do not.
         let dead_end = |n: &Node| n.ending.is_none() && n.replies.is_empty();
@@ -504,7 +489,7 @@ impl Validator<'_, '_> {
             .filter(|i| !dead_end(&nodes[i.get()]))
         {
             let id = &nodes[idx.get()].id;
-            self.error(Problem::NoExit(id.0.clone()), &format!("nodes.{id}"));
+            self.error(Problem::NoExit(id.0.clone()), &At::Root.key("nodes").key(&id.0));
         }
         let reachable_outcomes: BTreeSet<_> = nodes
             .iter()
@@ -520,12 +505,52 @@ impl Validator<'_, '_> {
             if *points > 0 && !all_outcomes.contains(outcome) {
                 self.warn(
                     Problem::TargetOutcomeMissing(outcome.key().to_string()),
-                    &format!("target.outcomes.{}", outcome.key()),
+                    &At::Root.key("target").key("outcomes").key(outcome.key()),
                 );
             }
         }
         if !reachable_outcomes.iter().any(|o| target.points(*o) > 0) {
-            self.error(Problem::NoScoringEnding, "target.outcomes");
+            self.error(Problem::NoScoringEnding, &At::Root.key("target").key("outcomes"));
         }
+    }
+}
+
+/// Where in the file a value is, as a chain of keys and indices; rendered to a path such as
+/// `nodes.opening.replies.2.empathy` only when a problem is reported, so that validating a
+/// clean file allocates no paths.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At::Key(self, key)
+    }
+
+    fn index(&'a self, index: usize) -> At<'a> {
+        At::Index(self, index)
+    }
+
+    fn render(&self) -> String {
+        let mut segments = Vec::new();
+        let mut at = self;
+        loop {
+            match at {
+                At::Root => break,
+                At::Key(parent, key) => {
+                    segments.push(key.to_string());
+                    at = parent;
+                }
+                At::Index(parent, index) => {
+                    segments.push(index.to_string());
+                    at = parent;
+                }
+            }
+        }
+        segments.reverse();
+        segments.join(".")
     }
 }

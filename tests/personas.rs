@@ -1,0 +1,145 @@
+//! The bundled personas, played to each of their endings by scripted replies, with the exact
+//! score a correct wrap-up earns. Reply numbers are positions among the replies on offer
+//! (1-based); `s` is silence, as on the command line.
+
+use std::sync::Arc;
+
+use settle::core::call::{Choice, EndReason, Mode};
+use settle::core::engine::CallEngine;
+use settle::core::scoring::score;
+use settle::core::wrapup::WrapUp;
+use settle::core::{CallEnd, Persona};
+
+use crate::common::bundled;
+
+/// (persona, mode, seed, replies, ending node, total, passed)
+type Path = (&'static str, Mode, u64, &'static str, &'static str, f64, bool);
+
+const PATHS: &[Path] = &[
+    // Tomasz: cooperative partner with a cash-flow gap.
+    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,1,1,1,1,s,1,1,1", "end_plan", 100.0, true),
+    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,1,1,1,3,1", "end_two_step", 100.0, true),
+    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,1,1,1,1,s,4", "end_promise", 73.0, false),
+    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,1,3", "end_hopeful", 68.0, false),
+    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,3,1,1,4,2", "end_goodwill", 68.0, false),
+    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,2,3", "end_settled", 54.0, false),
+    ("tomasz-partner", Mode::Practice, 1, "1,1,1,4,2", "end_dispute", 55.3, false),
+    ("tomasz-partner", Mode::Practice, 11, "1,1,3,3,3,3,4,2", "end_legal", 40.5, false),
+    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,4,3,4,3", "end_hung_up", 27.2, false),
+    ("tomasz-partner", Mode::Practice, 2, "3,2", "end_hung_up", 12.2, false),
+    ("tomasz-partner", Mode::Practice, 1, "1,1,2,3", "end_brushoff", 40.8, false),
+    // Katarzyna: evasive, stalls and passes the buck.
+    ("katarzyna-evasive", Mode::Practice, 1, "2,2,5,2,4,4,5,s,3,4", "end_ptp_full", 100.0, true),
+    ("katarzyna-evasive", Mode::Assessment, 0, "2,2,5,3,4,5,s,3,4", "end_ptp_full", 100.0, true),
+    ("katarzyna-evasive", Mode::Practice, 28, "2,2,2,5,2,3,5,s,3,3,4", "end_ptp_full", 100.0, true),
+    ("katarzyna-evasive", Mode::Practice, 2, "2,2,5,2,5,s,3,2", "end_ptp_monday", 95.9, true),
+    ("katarzyna-evasive", Mode::Practice, 5, "2,2,5,2,5,s,3,3", "end_plan", 94.0, true),
+    ("katarzyna-evasive", Mode::Practice, 4, "2,2,5,2,3,4,5,s,3,3", "end_plan3", 94.0, true),
+    ("katarzyna-evasive", Mode::Practice, 1, "2,2,5,4,2,4,3,2,1", "end_partial", 67.1, false),
+    ("katarzyna-evasive", Mode::Practice, 1, "2,2,1,2,5,1,5,1", "end_partial_plan", 67.6, false),
+    ("katarzyna-evasive", Mode::Practice, 1, "2,1,1", "end_open_promise", 35.3, false),
+    ("katarzyna-evasive", Mode::Practice, 1, "2,2,5,1", "end_passed_on", 57.0, false),
+    ("katarzyna-evasive", Mode::Practice, 3, "2,2,5,1", "end_resend", 57.0, false),
+    ("katarzyna-evasive", Mode::Practice, 1, "2,3,2,4,3", "end_legal", 60.3, false),
+    ("katarzyna-evasive", Mode::Practice, 38, "2,2,4,3,2,4,2,6,s,3,3,3", "end_legal", 70.0, true),
+    ("katarzyna-evasive", Mode::Practice, 1, "2,2,5,5", "end_hung_up_threat", 37.5, false),
+    ("katarzyna-evasive", Mode::Practice, 5, "3,2", "end_hung_up_disclosed", 26.7, false),
+    ("katarzyna-evasive", Mode::Practice, 2, "2,2,5,2,s", "end_hung_up_pressed", 60.0, false),
+    ("katarzyna-evasive", Mode::Practice, 1, "s", "end_hung_up_silent", 33.3, false),
+    // Robert: aggressive, intimidates, disputes late, says "sue me".
+    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,4,3,3,3,3,2,2", "end_paid_now", 100.0, true),
+    ("robert-aggressive", Mode::Practice, 5, "2,2,2,2,2,3,4,3,3,3,2,3,3,3", "end_promise_full", 98.3, true),
+    ("robert-aggressive", Mode::Practice, 2, "2,2,2,3,3,4,3,3,3,3,3,2", "end_plan", 91.3, true),
+    ("robert-aggressive", Mode::Practice, 16, "2,2,2,2,3,4,3,3,2", "end_legal", 77.3, true),
+    ("robert-aggressive", Mode::Practice, 4, "2,2,2,3,3,4,3,3,2,3", "end_polite_close", 77.3, true),
+    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,4,5", "end_legal", 73.5, false),
+    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,3,4", "end_polite_close", 72.4, false),
+    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,4,3,3,3,s,1", "end_plan_loose", 71.3, false),
+    ("robert-aggressive", Mode::Practice, 7, "2,2,2,3,4,2", "end_resend", 64.8, false),
+    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,5", "end_dispute", 58.6, false),
+    ("robert-aggressive", Mode::Practice, 1, "2,2,1,2", "end_trap", 45.0, false),
+    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,4,4", "end_arrest", 43.1, false),
+    ("robert-aggressive", Mode::Practice, 1, "3,1", "end_no_contact", 35.3, false),
+    ("robert-aggressive", Mode::Practice, 1, "2,1,1", "end_brushed_off", 32.3, false),
+    ("robert-aggressive", Mode::Practice, 1, "2,2,2", "end_hung_up", 30.0, false),
+    ("robert-aggressive", Mode::Assessment, 0, "2,2,2,3,3,4,3,3,4,4,3", "end_promise_full", 98.3, true),
+];
+
+/// What a collector who understood the call would record.
+fn correct_wrap_up(end: &CallEnd) -> WrapUp {
+    let terms = end.terms.as_ref();
+    WrapUp {
+        outcome: Some(end.outcome),
+        amount: terms.map(|t| t.amount),
+        instalments: terms.and_then(|t| t.instalments),
+        first_due: terms.and_then(|t| t.first_due),
+        next_step: Some(end.next_step),
+        note: String::new(),
+    }
+}
+
+fn play(persona: &Arc<Persona>, mode: Mode, seed: u64, replies: &str) -> CallEngine {
+    let seed = mode.seed(persona, seed);
+    let (mut engine, _) = CallEngine::start(Arc::clone(persona), mode, seed);
+    for step in replies.split(',') {
+        let result = match step {
+            "s" => engine.apply(Choice::Silence),
+            n => engine.choose_offer(n.parse().expect("a number")),
+        };
+        result.unwrap_or_else(|e| panic!("{}: step {step} of {replies}: {e}", persona.id));
+    }
+    engine
+}
+
+#[test]
+fn every_ending_is_reached_with_its_exact_score() {
+    let personas = bundled();
+    let mut failures = Vec::new();
+    for &(id, mode, seed, replies, ending, total, passed) in PATHS {
+        let persona = personas.iter().find(|p| p.id.0 == id).unwrap_or_else(|| panic!("{id} is bundled"));
+        let engine = play(persona, mode, seed, replies);
+        let Some(end) = engine.end() else {
+            failures.push(format!("{id} {replies}: the call did not end"));
+            continue;
+        };
+        let card = score(&persona.target, engine.turns(), end, &correct_wrap_up(end));
+        let reached = match &end.reason {
+            EndReason::Ending(node) => node.0.as_str(),
+            EndReason::TurnLimit => "(turn limit)",
+        };
+        if reached != ending || card.total != total || card.passed != passed {
+            failures.push(format!(
+                "{id} seed {seed} [{replies}]: expected {ending} {total} {passed}, got {reached} {} {}",
+                card.total, card.passed
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_ending_of_every_persona_is_covered() {
+    let personas = bundled();
+    assert!(personas.len() >= 3);
+    for persona in &personas {
+        let covered: Vec<&str> = PATHS.iter().filter(|p| p.0 == persona.id.0).map(|p| p.4).collect();
+        for node in persona.nodes.iter().filter(|n| n.ending.is_some()) {
+            assert!(covered.contains(&node.id.0.as_str()), "{}: ending {} has no scripted path", persona.id, node.id);
+        }
+    }
+}
+
+#[test]
+fn each_persona_has_the_size_and_variety_the_library_needs() {
+    for persona in bundled() {
+        let endings = persona.endings().count();
+        assert!(persona.nodes.len() >= 25, "{}: {} nodes", persona.id, persona.nodes.len());
+        assert!(endings >= 4, "{}: {endings} endings", persona.id);
+        let stances: Vec<_> = persona.nodes.iter().flat_map(|n| &n.replies).map(|r| r.stance).collect();
+        for v in -2..=2 {
+            assert!(stances.iter().any(|s| s.empathy == v), "{}: no empathy {v}", persona.id);
+            assert!(stances.iter().any(|s| s.firmness == v), "{}: no firmness {v}", persona.id);
+        }
+        assert!(persona.nodes.iter().any(|n| n.ploy.is_some()), "{}: no ploy", persona.id);
+    }
+}
