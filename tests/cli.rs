@@ -4,29 +4,18 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn settle(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_settle"))
-        .args(args)
-        .output()
-        .expect("settle runs")
+    Command::new(env!("CARGO_BIN_EXE_settle")).args(args).output().expect("settle runs")
 }
 
 fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
 
 #[test]
 fn check_passes_on_the_bundled_dialogues() {
     let out = settle(&["check", "dialogues"]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(
-        text(&out).contains(": 0 error(s), 0 warning(s)"),
-        "{}",
-        text(&out)
-    );
+    assert!(text(&out).contains(": 0 error(s), 0 warning(s)"), "{}", text(&out));
 }
 
 #[test]
@@ -36,10 +25,7 @@ fn check_fails_with_located_diagnostics_on_broken_files() {
     let all = text(&out);
     assert!(all.contains("tests/data/bad/unknown_target.ron:"), "{all}");
     assert!(all.contains("= hint: did you mean `end_promise`?"), "{all}");
-    assert!(
-        all.contains("error[stance-range]: firmness 3 is outside -2..=2"),
-        "{all}"
-    );
+    assert!(all.contains("error[stance-range]: firmness 3 is outside -2..=2"), "{all}");
 }
 
 #[test]
@@ -71,31 +57,14 @@ fn scripted_play_saves_a_report_that_replays() {
         "MonitorPayment",
     ]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(
-        text(&out).contains("Total 100.0 / 100 (pass mark 70): PASSED"),
-        "{}",
-        text(&out)
-    );
-    let saved: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("list")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    assert!(text(&out).contains("Total 100.0 / 100 (pass mark 70): PASSED"), "{}", text(&out));
+    let saved: Vec<_> =
+        std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").path()).collect();
     assert_eq!(saved.len(), 1);
     let path = saved[0].to_str().expect("utf-8");
-    let out = settle(&[
-        "--dialogues",
-        "tests/data/good",
-        "--assets",
-        "tests/data/assets",
-        "replay",
-        path,
-    ]);
+    let out = settle(&["--dialogues", "tests/data/good", "--assets", "tests/data/assets", "replay", path]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(
-        text(&out).contains("Reproduced: minimal, seed 5, 2 turns, score 100.0"),
-        "{}",
-        text(&out)
-    );
+    assert!(text(&out).contains("Reproduced: minimal, seed 5, 2 turns, score 100.0"), "{}", text(&out));
 }
 
 #[test]
@@ -115,14 +84,7 @@ fn the_environment_variable_chooses_the_reports_folder() {
 fn interactive_play_reads_replies_and_wrap_up_from_a_pipe() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_settle"))
-        .args([
-            "--dialogues",
-            "tests/data/good",
-            "--assets",
-            "tests/data/assets",
-            "play",
-            "minimal",
-        ])
+        .args(["--dialogues", "tests/data/good", "--assets", "tests/data/assets", "play", "minimal"])
         .args(["--reports", dir.path().to_str().expect("utf-8")])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -131,19 +93,11 @@ fn interactive_play_reads_replies_and_wrap_up_from_a_pipe() {
         .expect("spawns");
     // A wrong number is refused and asked again; then the wrap-up, field by field.
     let input = "7\n1\n1\nPromiseToPay\n1200\n\n2026-11-27\nMonitorPayment\nCalled on Monday\n";
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
     let out = child.wait_with_output().expect("finishes");
     let all = text(&out);
     assert!(out.status.success(), "{all}");
-    assert!(
-        all.contains("there is no reply number 7; 2 are on offer"),
-        "{all}"
-    );
+    assert!(all.contains("there is no reply number 7; 2 are on offer"), "{all}");
     assert!(all.contains("Total 100.0 / 100"), "{all}");
 }
 
@@ -151,14 +105,7 @@ fn interactive_play_reads_replies_and_wrap_up_from_a_pipe() {
 fn running_out_of_input_abandons_the_call_without_a_report() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = Command::new(env!("CARGO_BIN_EXE_settle"))
-        .args([
-            "--dialogues",
-            "tests/data/good",
-            "--assets",
-            "tests/data/assets",
-            "play",
-            "minimal",
-        ])
+        .args(["--dialogues", "tests/data/good", "--assets", "tests/data/assets", "play", "minimal"])
         .args(["--reports", dir.path().to_str().expect("utf-8")])
         .stdin(Stdio::null())
         .output()
@@ -170,14 +117,7 @@ fn running_out_of_input_abandons_the_call_without_a_report() {
 
 #[test]
 fn unknown_persona_names_the_known_ones() {
-    let out = settle(&[
-        "--dialogues",
-        "tests/data/good",
-        "--assets",
-        "tests/data/assets",
-        "play",
-        "nobody",
-    ]);
+    let out = settle(&["--dialogues", "tests/data/good", "--assets", "tests/data/assets", "play", "nobody"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out).contains("known: branching, minimal"), "{}", text(&out));
 }

@@ -32,11 +32,7 @@ fn play(persona: &Arc<Persona>, seed: u64, steps: &[usize], wrap_up: &WrapUp) ->
 }
 
 fn record(outcome: Outcome, next_step: NextStep) -> WrapUp {
-    WrapUp {
-        outcome: Some(outcome),
-        next_step: Some(next_step),
-        ..WrapUp::default()
-    }
+    WrapUp { outcome: Some(outcome), next_step: Some(next_step), ..WrapUp::default() }
 }
 
 #[test]
@@ -57,12 +53,7 @@ fn minimal_promise_path_scores_full_marks() {
 #[test]
 fn minimal_threat_path_scores_by_hand() {
     let persona = good("minimal");
-    let (_, card) = play(
-        &persona,
-        1,
-        &[2],
-        &record(Outcome::DebtorHungUp, NextStep::ScheduleCallBack),
-    );
+    let (_, card) = play(&persona, 1, &[2], &record(Outcome::DebtorHungUp, NextStep::ScheduleCallBack));
     // Style point (-1, +1) is 1.0 from the zone: fit 0. Outcome 0. Major violation: conduct 60.
     // Wrap-up right: 100. No ploy: (35×0 + 25×0 + 20×60 + 10×100) / 90 = 24.44.
     assert_eq!(card.style_fit, 0.0);
@@ -122,12 +113,8 @@ fn direct_plan_scores_by_hand() {
 #[test]
 fn silence_follows_the_nodes_silence_transition() {
     let persona = good("branching");
-    let (engine, card) = play(
-        &persona,
-        9,
-        &[0, 1],
-        &record(Outcome::EscalatedToLegal, NextStep::HandToLegal),
-    );
+    let (engine, card) =
+        play(&persona, 9, &[0, 1], &record(Outcome::EscalatedToLegal, NextStep::HandToLegal));
     let turns = engine.turns();
     assert_eq!(turns[0].choice, Choice::Silence);
     assert_eq!(turns[0].moods_after, vec![40, 40]);
@@ -153,13 +140,7 @@ fn conditions_decide_what_is_offered() {
     // Anger 40 + 50 = 90: the insult (MoodBelow anger 90) is no longer offered.
     engine.choose(ReplyIdx(2)).expect("offered");
     assert_eq!(texts(&engine), vec![1]);
-    assert_eq!(
-        engine.choose_offer(2),
-        Err(EngineError::NoSuchOffer {
-            number: 2,
-            offered: 1
-        })
-    );
+    assert_eq!(engine.choose_offer(2), Err(EngineError::NoSuchOffer { number: 2, offered: 1 }));
 }
 
 #[test]
@@ -167,14 +148,8 @@ fn severe_violation_fails_the_call() {
     let persona = good("branching");
     let (engine, card) = play(&persona, 1, &[3], &WrapUp::default());
     assert_eq!(engine.end().map(|e| e.outcome), Some(Outcome::DebtorHungUp));
-    assert_eq!(
-        card.violations,
-        vec![(ViolationKind::FalseStatement, Severity::Severe)]
-    );
-    assert_eq!(
-        card.fail_reason,
-        Some(FailReason::SevereViolation(ViolationKind::FalseStatement))
-    );
+    assert_eq!(card.violations, vec![(ViolationKind::FalseStatement, Severity::Severe)]);
+    assert_eq!(card.fail_reason, Some(FailReason::SevereViolation(ViolationKind::FalseStatement)));
     assert!(!card.passed);
 }
 
@@ -185,9 +160,7 @@ fn endless_silence_ends_at_the_turn_limit() {
     assert_eq!(engine.turn_limit(), 30);
     let mut turns = 0;
     while !engine.is_over() {
-        engine
-            .apply(Choice::Silence)
-            .expect("silence allowed while the call runs");
+        engine.apply(Choice::Silence).expect("silence allowed while the call runs");
         turns += 1;
         assert!(turns <= 30);
     }
@@ -208,12 +181,7 @@ fn same_seed_and_choices_give_the_same_call() {
             CallEngine::replay(Arc::clone(&persona), Mode::Practice, seed, &a.choices()).expect("replays");
         assert_eq!(a.turns(), b.turns());
         assert_eq!(a.end(), b.end());
-        let card_b = score(
-            &persona.target,
-            b.turns(),
-            b.end().expect("over"),
-            &WrapUp::default(),
-        );
+        let card_b = score(&persona.target, b.turns(), b.end().expect("over"), &WrapUp::default());
         assert_eq!(card_a, card_b);
     }
 }
@@ -222,20 +190,11 @@ fn same_seed_and_choices_give_the_same_call() {
 fn line_variants_are_drawn_by_weight_and_seed() {
     let persona = good("branching");
     let openings: std::collections::BTreeSet<String> = (0..100)
-        .map(|seed| {
-            CallEngine::start(Arc::clone(&persona), Mode::Practice, seed)
-                .0
-                .debtor_line()
-                .to_string()
-        })
+        .map(|seed| CallEngine::start(Arc::clone(&persona), Mode::Practice, seed).0.debtor_line().to_string())
         .collect();
     assert_eq!(openings.len(), 2);
-    let first = |seed| {
-        CallEngine::start(Arc::clone(&persona), Mode::Practice, seed)
-            .0
-            .debtor_line()
-            .to_string()
-    };
+    let first =
+        |seed| CallEngine::start(Arc::clone(&persona), Mode::Practice, seed).0.debtor_line().to_string();
     assert_eq!(first(17), first(17));
 }
 

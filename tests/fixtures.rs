@@ -20,11 +20,7 @@ fn every_broken_file_yields_its_one_expected_diagnostic() {
     paths.sort();
     for path in paths {
         let loaded = load_file(&path, Path::new("tests/data/assets"));
-        assert!(
-            loaded.persona.is_none() || loaded.errors() == 0,
-            "{}",
-            path.display()
-        );
+        assert!(loaded.persona.is_none() || loaded.errors() == 0, "{}", path.display());
         let lines: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
         let got = lines.join("\n") + "\n";
         let expected_path = path.with_extension("expected");
@@ -33,10 +29,7 @@ fn every_broken_file_yields_its_one_expected_diagnostic() {
         }
         let expected = fs::read_to_string(&expected_path).unwrap_or_default();
         if lines.len() != 1 || got != expected {
-            failures.push(format!(
-                "{}:\n  expected: {expected}  got:      {got}",
-                path.display()
-            ));
+            failures.push(format!("{}:\n  expected: {expected}  got:      {got}", path.display()));
         }
         // The rendering shows the offending source line and never panics.
         let rendered = loaded.render();
@@ -56,10 +49,7 @@ fn a_broken_file_does_not_stop_the_others_loading() {
     let library = load_dir(dir.path(), Path::new("tests/data/assets")).expect("load");
     assert_eq!(library.files.len(), 3);
     assert_eq!(library.personas().count(), 1);
-    assert_eq!(
-        library.find("minimal").map(|p| p.name.as_str()),
-        Some("Jan Nowak")
-    );
+    assert_eq!(library.find("minimal").map(|p| p.name.as_str()), Some("Jan Nowak"));
     assert_eq!(library.errors(), 2);
 }
 
@@ -83,8 +73,7 @@ fn an_oversized_file_is_refused_unread() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("huge.ron");
     let file = fs::File::create(&path).expect("create");
-    file.set_len(settle::core::load::MAX_FILE_BYTES + 1)
-        .expect("sparse file");
+    file.set_len(settle::core::load::MAX_FILE_BYTES + 1).expect("sparse file");
     let loaded = load_file(&path, Path::new("tests/data/assets"));
     assert_eq!(loaded.diagnostics.len(), 1);
     assert_eq!(loaded.diagnostics[0].problem.code(), "too-large");

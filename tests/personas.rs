@@ -124,7 +124,12 @@ fn every_ending_of_every_persona_is_covered() {
     for persona in &personas {
         let covered: Vec<&str> = PATHS.iter().filter(|p| p.0 == persona.id.0).map(|p| p.4).collect();
         for node in persona.nodes.iter().filter(|n| n.ending.is_some()) {
-            assert!(covered.contains(&node.id.0.as_str()), "{}: ending {} has no scripted path", persona.id, node.id);
+            assert!(
+                covered.contains(&node.id.0.as_str()),
+                "{}: ending {} has no scripted path",
+                persona.id,
+                node.id
+            );
         }
     }
 }

@@ -22,27 +22,15 @@ fn check_call(persona: &Arc<Persona>, seed: u64, mut pick: impl FnMut(usize) -> 
     let limit = engine.turn_limit() as usize;
     while !engine.is_over() {
         let offers = engine.offers().len();
-        assert!(
-            offers > 0,
-            "{}: no reply on offer at {:?}",
-            persona.id,
-            engine.node()
-        );
+        assert!(offers > 0, "{}: no reply on offer at {:?}", persona.id, engine.node());
         match pick(offers) {
             Some(n) => engine.choose_offer(n + 1),
             None => engine.apply(Choice::Silence),
         }
         .expect("an offered choice is accepted");
-        assert!(
-            engine.turns().len() <= limit,
-            "{}: ran past the turn limit",
-            persona.id
-        );
+        assert!(engine.turns().len() <= limit, "{}: ran past the turn limit", persona.id);
         let values = engine.moods().values();
-        assert!(
-            values.iter().all(|v| (MOOD_MIN..=MOOD_MAX).contains(v)),
-            "{values:?}"
-        );
+        assert!(values.iter().all(|v| (MOOD_MIN..=MOOD_MAX).contains(v)), "{values:?}");
     }
     let replayed = CallEngine::replay(Arc::clone(persona), Mode::Practice, seed, &engine.choices())
         .expect("recorded choices replay");
@@ -62,11 +50,7 @@ fn random_play_over_many_seeds() {
         for seed in 0..500u64 {
             let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005e_771e);
             check_call(&persona, seed, |offers| {
-                if rng.random_ratio(1, 12) {
-                    None
-                } else {
-                    Some(rng.random_range(0..offers))
-                }
+                if rng.random_ratio(1, 12) { None } else { Some(rng.random_range(0..offers)) }
             });
         }
     }

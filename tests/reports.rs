@@ -22,14 +22,8 @@ fn report_of(persona: &Arc<Persona>, seed: u64, trainee: &str) -> Report {
         engine.choose_offer(1).expect("first offer");
     }
     let times = CallTimes {
-        started_at: Utc
-            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-            .single()
-            .expect("valid"),
-        ended_at: Utc
-            .with_ymd_and_hms(2026, 11, 23, 10, 3, 30)
-            .single()
-            .expect("valid"),
+        started_at: Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).single().expect("valid"),
+        ended_at: Utc.with_ymd_and_hms(2026, 11, 23, 10, 3, 30).single().expect("valid"),
     };
     Report::new(&engine, trainee, WrapUp::default(), times, CallId::new()).expect("call over")
 }
@@ -42,10 +36,7 @@ fn a_saved_report_reads_back_equal() {
     assert_eq!(read(&path).expect("readable"), report);
     assert_eq!(report.duration_ms, 210_000);
     let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
-    assert!(
-        name.starts_with("20261123T100000Z-zofia-luczak-zmuda-script-branching-"),
-        "{name}"
-    );
+    assert!(name.starts_with("20261123T100000Z-zofia-luczak-zmuda-script-branching-"), "{name}");
 }
 
 #[test]
@@ -58,10 +49,8 @@ fn saving_never_overwrites_and_leaves_no_temporary_files() {
     let second = save(dir.path(), &report).expect("saved again");
     assert_ne!(first, second);
     assert_eq!(fs::read(&first).expect("read"), before);
-    let names: Vec<_> = fs::read_dir(dir.path())
-        .expect("list")
-        .map(|e| e.expect("entry").file_name())
-        .collect();
+    let names: Vec<_> =
+        fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names.iter().all(|n| !n.to_string_lossy().starts_with('.')));
 }
@@ -75,11 +64,7 @@ fn damaged_and_foreign_files_are_skipped_and_listed() {
     fs::write(dir.path().join("truncated.ron"), &text[..text.len() / 2]).expect("write");
     fs::write(dir.path().join("garbage.ron"), [0xff, 0xfe, 0x00, 0x01]).expect("write");
     fs::write(dir.path().join("notes.txt"), "not a report").expect("write");
-    fs::write(
-        dir.path().join("future.ron"),
-        text.replacen("format: 1", "format: 9", 1),
-    )
-    .expect("write");
+    fs::write(dir.path().join("future.ron"), text.replacen("format: 1", "format: 9", 1)).expect("write");
     fs::copy("tests/data/good/minimal.ron", dir.path().join("persona.ron")).expect("copy");
     fs::write(dir.path().join(".tmp-in-progress.part"), "half").expect("write");
     let set = read_dir(dir.path()).expect("folder readable");
@@ -87,30 +72,12 @@ fn damaged_and_foreign_files_are_skipped_and_listed() {
     let skipped: BTreeSet<String> = set
         .skipped
         .iter()
-        .map(|s| {
-            s.path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
+        .map(|s| s.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
         .collect();
-    let expected: BTreeSet<String> = [
-        "truncated.ron",
-        "garbage.ron",
-        "notes.txt",
-        "future.ron",
-        "persona.ron",
-    ]
-    .map(String::from)
-    .into();
+    let expected: BTreeSet<String> =
+        ["truncated.ron", "garbage.ron", "notes.txt", "future.ron", "persona.ron"].map(String::from).into();
     assert_eq!(skipped, expected);
-    let reason = |name: &str| {
-        &set.skipped
-            .iter()
-            .find(|s| s.path.ends_with(name))
-            .expect("listed")
-            .reason
-    };
+    let reason = |name: &str| &set.skipped.iter().find(|s| s.path.ends_with(name)).expect("listed").reason;
     assert_eq!(*reason("notes.txt"), SkipReason::Foreign);
     assert_eq!(*reason("future.ron"), SkipReason::UnsupportedFormat(9));
     assert!(matches!(reason("truncated.ron"), SkipReason::Corrupt { .. }));
@@ -149,10 +116,7 @@ fn a_report_replays_and_a_changed_persona_is_detected() {
 
     let mut forged = report.clone();
     forged.score.total = 100.0;
-    assert!(matches!(
-        replay(&forged, Some(&persona)),
-        Verdict::Differs(Difference::Score { .. })
-    ));
+    assert!(matches!(replay(&forged, Some(&persona)), Verdict::Differs(Difference::Score { .. })));
 
     let mut other_seed = report.clone();
     other_seed.seed += 1;
@@ -167,9 +131,7 @@ fn a_report_replays_and_a_changed_persona_is_detected() {
     );
     let changed = loaded.persona.expect("still valid");
     match replay(&report, Some(&changed)) {
-        Verdict::PersonaChanged {
-            recorded, current, ..
-        } => assert_ne!(recorded, current),
+        Verdict::PersonaChanged { recorded, current, .. } => assert_ne!(recorded, current),
         other => panic!("expected a changed persona, got {other:?}"),
     }
 }

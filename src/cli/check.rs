@@ -12,9 +12,7 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::erro
         load_dir(path, &cli.assets_dir(path))?
     } else {
         let folder = path.parent().unwrap_or(Path::new("."));
-        Library {
-            files: vec![load_file(path, &cli.assets_dir(folder))],
-        }
+        Library { files: vec![load_file(path, &cli.assets_dir(folder))] }
     };
     for file in &library.files {
         eprint!("{}", file.render());
@@ -27,11 +25,7 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::erro
         errors,
         warnings
     );
-    Ok(if errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// Prints the persona library (what `settle` with no command shows until the app exists).

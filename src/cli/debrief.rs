@@ -11,11 +11,7 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let verdict = if s.passed { "PASSED" } else { "FAILED" };
     let _ = writeln!(out, "\n=== Debrief: {} ===", report.persona.name);
-    let _ = writeln!(
-        out,
-        "Total {:.1} / 100 (pass mark {}): {verdict}",
-        s.total, s.pass_mark
-    );
+    let _ = writeln!(out, "Total {:.1} / 100 (pass mark {}): {verdict}", s.total, s.pass_mark);
     match s.fail_reason {
         Some(FailReason::SevereViolation(kind)) => {
             let _ = writeln!(out, "Failed by a severe conduct violation: {kind:?}");
@@ -78,27 +74,16 @@ pub fn render(report: &Report) -> String {
         out,
         "  Real terms: amount {}, {} instalment(s), first due {}, next step {}",
         terms.map_or("none".to_string(), |t| t.amount.to_string()),
-        terms
-            .and_then(|t| t.instalments)
-            .map_or("no".into(), |n| n.to_string()),
-        terms
-            .and_then(|t| t.first_due)
-            .map_or("-".into(), |d| d.to_string()),
+        terms.and_then(|t| t.instalments).map_or("no".into(), |n| n.to_string()),
+        terms.and_then(|t| t.first_due).map_or("-".into(), |d| d.to_string()),
         report.end.next_step.key()
     );
     let _ = writeln!(out, "\nTurns:");
     for (i, t) in report.turns.iter().enumerate() {
         let _ = writeln!(out, "{:>3}. Debtor: {}", i + 1, t.debtor_line);
-        let _ = writeln!(
-            out,
-            "     You ({}): {}",
-            t.stance,
-            t.reply.as_deref().unwrap_or("(silence)")
-        );
+        let _ = writeln!(out, "     You ({}): {}", t.stance, t.reply.as_deref().unwrap_or("(silence)"));
         if let Some(ploy) = t.ploy {
-            let handled = t
-                .handling
-                .map_or("not addressed".to_string(), |h| format!("{h:?}"));
+            let handled = t.handling.map_or("not addressed".to_string(), |h| format!("{h:?}"));
             let _ = writeln!(out, "     Ploy {ploy:?}: {handled}");
         }
         if let Some(v) = t.violation {

@@ -14,11 +14,7 @@ use clap::{Parser, Subcommand};
 use crate::core::load::default_assets_dir;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "settle",
-    version,
-    about = "Training simulator for debt-collection negotiation calls"
-)]
+#[command(name = "settle", version, about = "Training simulator for debt-collection negotiation calls")]
 pub struct Cli {
     /// Folder of persona files.
     #[arg(long, global = true, value_name = "DIR", default_value = "dialogues")]
@@ -48,9 +44,7 @@ pub enum Command {
 
 impl Cli {
     fn assets_dir(&self, dialogues: &std::path::Path) -> PathBuf {
-        self.assets
-            .clone()
-            .unwrap_or_else(|| default_assets_dir(dialogues))
+        self.assets.clone().unwrap_or_else(|| default_assets_dir(dialogues))
     }
 }
 

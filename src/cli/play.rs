@@ -115,28 +115,18 @@ pub fn find_persona(cli: &Cli, name: &str) -> Result<Arc<Persona>, String> {
         let folder = path.parent().unwrap_or(Path::new("."));
         let loaded = load_file(path, &cli.assets_dir(folder));
         eprint!("{}", loaded.render());
-        return loaded
-            .persona
-            .ok_or_else(|| format!("{name} has errors; it cannot be played"));
+        return loaded.persona.ok_or_else(|| format!("{name} has errors; it cannot be played"));
     }
     let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues)).map_err(|e| e.to_string())?;
     if let Some(persona) = library.find(name) {
         return Ok(Arc::clone(persona));
     }
-    if let Some(file) = library
-        .files
-        .iter()
-        .find(|f| f.path.file_stem().is_some_and(|s| s == name))
-    {
+    if let Some(file) = library.files.iter().find(|f| f.path.file_stem().is_some_and(|s| s == name)) {
         eprint!("{}", file.render());
         return Err(format!("{name} has errors; it cannot be played"));
     }
     let ids: Vec<_> = library.personas().map(|p| p.id.0.as_str()).collect();
-    Err(format!(
-        "no persona `{name}` in {}; known: {}",
-        cli.dialogues.display(),
-        ids.join(", ")
-    ))
+    Err(format!("no persona `{name}` in {}; known: {}", cli.dialogues.display(), ids.join(", ")))
 }
 
 pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
@@ -150,11 +140,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     let (mut engine, events) = CallEngine::start(Arc::clone(&persona), mode, seed);
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    writeln!(
-        out,
-        "Call with {} ({}), {mode:?}, seed {seed}",
-        persona.name, persona.company
-    )?;
+    writeln!(out, "Call with {} ({}), {mode:?}, seed {seed}", persona.name, persona.company)?;
     show(&mut out, &events)?;
     let stdin = io::stdin();
     let mut input = stdin.lock();
@@ -167,10 +153,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             Some(steps) => match steps.next() {
                 Some(step) => *step,
                 None => {
-                    writeln!(
-                        out,
-                        "The scripted replies ran out before the call ended; no report saved."
-                    )?;
+                    writeln!(out, "The scripted replies ran out before the call ended; no report saved.")?;
                     return Ok(ExitCode::FAILURE);
                 }
             },
@@ -210,13 +193,8 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     } else {
         ask_wrap_up(&mut out, &mut input)?
     };
-    let report = Report::new(
-        &engine,
-        &args.trainee,
-        wrap_up,
-        CallTimes { started_at, ended_at },
-        CallId::new(),
-    )?;
+    let report =
+        Report::new(&engine, &args.trainee, wrap_up, CallTimes { started_at, ended_at }, CallId::new())?;
     write!(out, "{}", debrief::render(&report))?;
     if !args.no_save {
         let dir = resolve_reports_dir(args.reports.as_deref(), std::env::var_os(REPORTS_DIR_ENV), None);
@@ -292,9 +270,7 @@ fn ask_wrap_up(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<Wra
     Ok(WrapUp {
         outcome: ask(out, input, "Outcome", parse_outcome)?,
         amount: ask(out, input, "Agreed amount", parse_money)?,
-        instalments: ask(out, input, "Instalments", |s| {
-            s.parse::<u32>().map_err(|e| e.to_string())
-        })?,
+        instalments: ask(out, input, "Instalments", |s| s.parse::<u32>().map_err(|e| e.to_string()))?,
         first_due: ask(out, input, "First due date (YYYY-MM-DD)", |s| {
             NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| e.to_string())
         })?,

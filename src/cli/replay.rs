@@ -28,11 +28,7 @@ pub fn run(cli: &Cli, path: &Path) -> Result<ExitCode, Box<dyn std::error::Error
             println!("Persona `{name}` is not in {}", cli.dialogues.display());
             false
         }
-        Verdict::PersonaChanged {
-            recorded,
-            current,
-            reproduces,
-        } => {
+        Verdict::PersonaChanged { recorded, current, reproduces } => {
             println!(
                 "Persona `{name}` changed since this call (hash {} → {}).",
                 short(&recorded.0),

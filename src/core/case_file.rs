@@ -61,11 +61,7 @@ pub struct Invoice {
 impl Invoice {
     /// Days past the due date on `today`; zero when not yet due or paid.
     pub fn days_overdue(&self, today: NaiveDate) -> i64 {
-        if self.paid {
-            0
-        } else {
-            (today - self.due).num_days().max(0)
-        }
+        if self.paid { 0 } else { (today - self.due).num_days().max(0) }
     }
 }
 

@@ -47,15 +47,9 @@ pub enum Problem {
     #[error("the start node `{0}` does not exist")]
     UnknownStart(String),
     #[error("node `{target}` does not exist")]
-    UnknownTarget {
-        target: String,
-        suggestion: Option<String>,
-    },
+    UnknownTarget { target: String, suggestion: Option<String> },
     #[error("mood `{name}` is not declared in `moods`")]
-    UnknownMood {
-        name: String,
-        suggestion: Option<String>,
-    },
+    UnknownMood { name: String, suggestion: Option<String> },
     #[error("flag `{0}` is tested but no reply sets it")]
     FlagNeverSet(String),
     #[error("mood `{name}` starts at {value}, outside 0-100")]
@@ -161,12 +155,8 @@ impl Problem {
             Problem::DuplicatePersonaId { .. } => "persona ids must be unique across all files; rename one",
             Problem::InvalidId(_) => "ids use letters, digits, `_` and `-` only",
             Problem::DifficultyOutOfRange(_) => "use 1 (easiest) to 5 (hardest)",
-            Problem::UnknownTarget {
-                suggestion: Some(s), ..
-            }
-            | Problem::UnknownMood {
-                suggestion: Some(s), ..
-            } => {
+            Problem::UnknownTarget { suggestion: Some(s), .. }
+            | Problem::UnknownMood { suggestion: Some(s), .. } => {
                 return Some(format!("did you mean `{s}`?"));
             }
             Problem::UnknownTarget { .. } | Problem::UnknownStart(_) => {
@@ -229,15 +219,7 @@ impl Diagnostic {
     pub fn new(level: Level, problem: Problem, file: &Path, text: &str, span: Option<Range<usize>>) -> Self {
         let (line, column) = span.as_ref().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         let hint = problem.hint();
-        Diagnostic {
-            level,
-            problem,
-            file: file.to_path_buf(),
-            span,
-            line,
-            column,
-            hint,
-        }
+        Diagnostic { level, problem, file: file.to_path_buf(), span, line, column, hint }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -263,9 +245,7 @@ impl Diagnostic {
             Level::Error => Report::error(),
             Level::Warning => Report::warning(),
         };
-        let mut report = base
-            .with_code(self.problem.code())
-            .with_message(self.problem.to_string());
+        let mut report = base.with_code(self.problem.code()).with_message(self.problem.to_string());
         if let Some(span) = &self.span {
             let start = span.start.min(text.len());
             let end = span.end.clamp(start, text.len());
@@ -290,13 +270,7 @@ impl fmt::Display for Diagnostic {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        write!(
-            f,
-            "{}: {level}[{}]: {}",
-            self.location(),
-            self.problem.code(),
-            self.problem
-        )?;
+        write!(f, "{}: {level}[{}]: {}", self.location(), self.problem.code(), self.problem)?;
         if let Some(hint) = &self.hint {
             write!(f, " (hint: {hint})")?;
         }
@@ -346,19 +320,11 @@ mod tests {
     fn renders_location_caret_and_hint() {
         let text = "Persona(\n    difficulty: 9,\n)\n";
         let span = text.find('9').map(|s| s..s + 1);
-        let d = Diagnostic::new(
-            Level::Error,
-            Problem::DifficultyOutOfRange(9),
-            Path::new("d/x.ron"),
-            text,
-            span,
-        );
+        let d =
+            Diagnostic::new(Level::Error, Problem::DifficultyOutOfRange(9), Path::new("d/x.ron"), text, span);
         assert_eq!(d.location(), "d/x.ron:2:17");
         let out = d.render(text);
-        assert!(
-            out.contains("error[difficulty]: difficulty 9 is outside 1-5"),
-            "{out}"
-        );
+        assert!(out.contains("error[difficulty]: difficulty 9 is outside 1-5"), "{out}");
         assert!(out.contains("d/x.ron:2:17"), "{out}");
         assert!(out.contains("difficulty: 9,"), "{out}");
         assert!(out.contains('^'), "{out}");
@@ -368,10 +334,7 @@ mod tests {
     #[test]
     fn suggests_near_misses_only() {
         assert_eq!(suggest("trsut", ["trust", "anger"]), Some("trust".into()));
-        assert_eq!(
-            suggest("offer_plan", ["offer_plans", "close"]),
-            Some("offer_plans".into())
-        );
+        assert_eq!(suggest("offer_plan", ["offer_plans", "close"]), Some("offer_plans".into()));
         assert_eq!(suggest("zzz", ["trust", "anger"]), None);
     }
 }

@@ -35,11 +35,7 @@ pub enum EngineError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CallEvent {
     /// The debtor speaks (at the start and after each turn that does not end the call).
-    DebtorSays {
-        node: NodeId,
-        text: String,
-        ploy: Option<Ploy>,
-    },
+    DebtorSays { node: NodeId, text: String, ploy: Option<Ploy> },
     /// A weighted random branch was drawn: the effective weights and the index chosen.
     BranchDrawn { weights: Vec<f64>, chosen: usize },
     /// The call is over.
@@ -164,10 +160,7 @@ impl CallEngine {
             .iter()
             .enumerate()
             .filter(|(_, r)| self.moods.allows(r.when.as_ref()))
-            .map(|(i, r)| Offer {
-                reply: ReplyIdx(i as u16),
-                text: &r.text,
-            })
+            .map(|(i, r)| Offer { reply: ReplyIdx(i as u16), text: &r.text })
             .collect()
     }
 
@@ -181,10 +174,7 @@ impl CallEngine {
             .checked_sub(1)
             .and_then(|i| offers.get(i))
             .map(|o| o.reply)
-            .ok_or(EngineError::NoSuchOffer {
-                number,
-                offered: offers.len(),
-            })?;
+            .ok_or(EngineError::NoSuchOffer { number, offered: offers.len() })?;
         self.choose(reply)
     }
 
@@ -265,11 +255,7 @@ impl CallEngine {
                 let weights: Vec<f64> = branches
                     .iter()
                     .map(|b| {
-                        let tilt: f64 = b
-                            .tilt
-                            .iter()
-                            .map(|(m, t)| t * f64::from(self.moods.value(*m)))
-                            .sum();
+                        let tilt: f64 = b.tilt.iter().map(|(m, t)| t * f64::from(self.moods.value(*m))).sum();
                         (f64::from(b.weight) + tilt).max(0.0)
                     })
                     .collect();
@@ -338,10 +324,6 @@ impl CallEngine {
             events.push(CallEvent::Ended(end));
             return;
         }
-        events.push(CallEvent::DebtorSays {
-            node: node.id.clone(),
-            text,
-            ploy: node.ploy,
-        });
+        events.push(CallEvent::DebtorSays { node: node.id.clone(), text, ploy: node.ploy });
     }
 }

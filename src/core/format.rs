@@ -67,9 +67,7 @@ impl TryFrom<String> for Language {
         match code.as_str() {
             "en" => Ok(Language::En),
             "pl" => Ok(Language::Pl),
-            other => Err(format!(
-                "language \"{other}\" is not supported; write \"en\" or \"pl\""
-            )),
+            other => Err(format!("language \"{other}\" is not supported; write \"en\" or \"pl\"")),
         }
     }
 }
@@ -357,9 +355,7 @@ where
             let mut out = BTreeMap::new();
             while let Some(key) = map.next_key::<K>()? {
                 if out.contains_key(&key) {
-                    return Err(serde::de::Error::custom(format!(
-                        "{key:?} is written twice in this map"
-                    )));
+                    return Err(serde::de::Error::custom(format!("{key:?} is written twice in this map")));
                 }
                 let value = map.next_value()?;
                 out.insert(key, value);

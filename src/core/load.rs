@@ -80,21 +80,21 @@ impl Library {
 }
 
 /// The `assets/` folder beside a `dialogues/` folder.
+/// `dialogues` may be relative, even `.` or empty (a file named without its folder).
 pub fn default_assets_dir(dialogues: &Path) -> PathBuf {
-    let parent = dialogues
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let folder = if dialogues.as_os_str().is_empty() { Path::new(".") } else { dialogues };
+    if let Some(parent) = folder.canonicalize().ok().and_then(|d| d.parent().map(Path::to_path_buf)) {
+        return parent.join("assets");
+    }
+    let parent = folder.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     parent.join("assets")
 }
 
 /// Loads every `*.ron` file of a folder (not recursive), then checks that persona ids are
 /// unique across files.
 pub fn load_dir(dir: &Path, assets_dir: &Path) -> Result<Library, LoadError> {
-    let entries = fs::read_dir(dir).map_err(|source| LoadError::Folder {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let entries =
+        fs::read_dir(dir).map_err(|source| LoadError::Folder { path: dir.to_path_buf(), source })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -115,17 +115,8 @@ fn reject_duplicate_ids(files: &mut [LoadedFile]) {
         match seen.iter().find(|(seen_id, _)| *seen_id == id) {
             Some((_, other)) => {
                 let span = SourceMap::scan(&file.text).locate_value("id");
-                let problem = Problem::DuplicatePersonaId {
-                    id,
-                    other: other.display().to_string(),
-                };
-                file.diagnostics.push(Diagnostic::new(
-                    Level::Error,
-                    problem,
-                    &file.path,
-                    &file.text,
-                    span,
-                ));
+                let problem = Problem::DuplicatePersonaId { id, other: other.display().to_string() };
+                file.diagnostics.push(Diagnostic::new(Level::Error, problem, &file.path, &file.text, span));
                 file.persona = None;
             }
             None => seen.push((id, file.path.clone())),
@@ -152,21 +143,13 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
     let file = fs::File::open(path).map_err(|e| Problem::Unreadable(e.to_string()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
-        return Err(Problem::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(Problem::TooLarge { size, limit: MAX_FILE_BYTES });
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // A file that grows while read is still cut at the limit.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Problem::Unreadable(e.to_string()))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Problem::Unreadable(e.to_string()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Problem::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(Problem::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
     }
     Ok(bytes)
 }
@@ -190,24 +173,11 @@ pub fn load_bytes(path: &Path, bytes: &[u8], assets_dir: &Path) -> LoadedFile {
     };
     let (parsed, mut diagnostics) = parse(path, &text);
     let persona = parsed.and_then(|file| {
-        let (persona, found) = validate(
-            file,
-            Context {
-                path,
-                text: &text,
-                assets_dir,
-                hash,
-            },
-        );
+        let (persona, found) = validate(file, Context { path, text: &text, assets_dir, hash });
         diagnostics.extend(found);
         persona
     });
-    LoadedFile {
-        path: path.to_path_buf(),
-        text,
-        persona: persona.map(Arc::new),
-        diagnostics,
-    }
+    LoadedFile { path: path.to_path_buf(), text, persona: persona.map(Arc::new), diagnostics }
 }
 
 /// Parses RON text into the raw file structure, or a located syntax diagnostic.
@@ -220,22 +190,13 @@ pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) 
         Err(err) => {
             let start = offset_of(text, err.span.start.line, err.span.start.col);
             let end = offset_of(text, err.span.end.line, err.span.end.col).max(start);
-            let end = if end == start {
-                next_char_end(text, start)
-            } else {
-                end
-            };
+            let end = if end == start { next_char_end(text, start) } else { end };
             let message = match &err.code {
                 ron::Error::ExceededRecursionLimit => format!("nesting deeper than {MAX_NESTING} levels"),
                 code => code.to_string(),
             };
-            let mut diagnostic = Diagnostic::new(
-                Level::Error,
-                Problem::Syntax(message),
-                path,
-                text,
-                Some(start..end),
-            );
+            let mut diagnostic =
+                Diagnostic::new(Level::Error, Problem::Syntax(message), path, text, Some(start..end));
             diagnostic.hint = syntax_hint(&err.code);
             (None, vec![diagnostic])
         }
@@ -243,21 +204,13 @@ pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) 
 }
 
 fn next_char_end(text: &str, at: usize) -> usize {
-    text.get(at..)
-        .and_then(|rest| rest.chars().next())
-        .map_or(at, |c| at + c.len_utf8())
+    text.get(at..).and_then(|rest| rest.chars().next()).map_or(at, |c| at + c.len_utf8())
 }
 
 /// A hint for a syntax or type error, where the fix is clear.
 fn syntax_hint(err: &ron::Error) -> Option<String> {
     use ron::Error as E;
-    let listed = |expected: &[&str]| {
-        expected
-            .iter()
-            .map(|e| format!("`{e}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let listed = |expected: &[&str]| expected.iter().map(|e| format!("`{e}`")).collect::<Vec<_>>().join(", ");
     Some(match err {
         E::ExpectedComma => {
             "a comma may be missing after the previous value, or a quote is not closed".into()
@@ -336,21 +289,14 @@ mod tests {
         let bytes = b"Persona(\n  name: \"Zieli\xf1ski\")";
         let loaded = load_bytes(Path::new("x.ron"), bytes, Path::new("assets"));
         assert_eq!(loaded.diagnostics[0].problem, Problem::NotUtf8);
-        assert_eq!(
-            (loaded.diagnostics[0].line, loaded.diagnostics[0].column),
-            (2, 15)
-        );
+        assert_eq!((loaded.diagnostics[0].line, loaded.diagnostics[0].column), (2, 15));
     }
 
     #[test]
     fn assets_beside_dialogues() {
-        assert_eq!(
-            default_assets_dir(Path::new("dialogues")),
-            PathBuf::from("./assets")
-        );
-        assert_eq!(
-            default_assets_dir(Path::new("/a/b/dialogues")),
-            PathBuf::from("/a/b/assets")
-        );
+        let here = std::env::current_dir().expect("cwd");
+        assert_eq!(default_assets_dir(Path::new("dialogues")), here.join("assets"));
+        assert_eq!(default_assets_dir(Path::new("")), here.parent().expect("parent").join("assets"));
+        assert_eq!(default_assets_dir(Path::new("/nowhere/b/dialogues")), PathBuf::from("/nowhere/b/assets"));
     }
 }

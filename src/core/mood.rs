@@ -90,10 +90,7 @@ mod tests {
         assert!(!s.holds(&Condition::MoodBelow(MoodIdx(0), 0)));
         assert!(s.holds(&Condition::NotFlag(FlagIdx(0))));
         s.set_flags(&[FlagIdx(0)]);
-        let both = Condition::All(vec![
-            Condition::Flag(FlagIdx(0)),
-            Condition::MoodBelow(MoodIdx(0), 1),
-        ]);
+        let both = Condition::All(vec![Condition::Flag(FlagIdx(0)), Condition::MoodBelow(MoodIdx(0), 1)]);
         assert!(s.holds(&both));
         assert!(!s.holds(&Condition::Not(Box::new(both))));
         assert!(s.allows(None));

@@ -51,9 +51,7 @@ impl Outcome {
     }
 
     pub fn from_key(key: &str) -> Option<Outcome> {
-        Outcome::ALL
-            .into_iter()
-            .find(|o| o.key().eq_ignore_ascii_case(key))
+        Outcome::ALL.into_iter().find(|o| o.key().eq_ignore_ascii_case(key))
     }
 }
 
@@ -112,9 +110,7 @@ impl NextStep {
     }
 
     pub fn from_key(key: &str) -> Option<NextStep> {
-        NextStep::ALL
-            .into_iter()
-            .find(|s| s.key().eq_ignore_ascii_case(key))
+        NextStep::ALL.into_iter().find(|s| s.key().eq_ignore_ascii_case(key))
     }
 }
 

@@ -224,24 +224,15 @@ impl Persona {
     }
 
     pub fn node_index(&self, id: &str) -> Option<NodeIdx> {
-        self.nodes
-            .iter()
-            .position(|n| n.id.0 == id)
-            .map(|i| NodeIdx(i as u32))
+        self.nodes.iter().position(|n| n.id.0 == id).map(|i| NodeIdx(i as u32))
     }
 
     pub fn mood_index(&self, name: &str) -> Option<MoodIdx> {
-        self.moods
-            .iter()
-            .position(|m| m.name == name)
-            .map(|i| MoodIdx(i as u16))
+        self.moods.iter().position(|m| m.name == name).map(|i| MoodIdx(i as u16))
     }
 
     pub fn endings(&self) -> impl Iterator<Item = (NodeIdx, &Ending)> {
-        self.nodes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| n.ending.as_ref().map(|e| (NodeIdx(i as u32), e)))
+        self.nodes.iter().enumerate().filter_map(|(i, n)| n.ending.as_ref().map(|e| (NodeIdx(i as u32), e)))
     }
 
     /// The best points any outcome gives.

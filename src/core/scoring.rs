@@ -26,13 +26,7 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights {
-            outcome: 35,
-            style: 25,
-            conduct: 20,
-            ploys: 10,
-            wrap_up: 10,
-        }
+        Weights { outcome: 35, style: 25, conduct: 20, ploys: 10, wrap_up: 10 }
     }
 }
 
@@ -104,21 +98,13 @@ pub fn score(target: &Target, turns: &[Turn], end: &CallEnd, wrap_up: &WrapUp) -
     let efficiency = (1.0 - OVER_BUDGET_STEP * f64::from(over)).max(OVER_BUDGET_FLOOR);
     let outcome = f64::from(outcome_points) * efficiency;
 
-    let violations: Vec<(ViolationKind, Severity)> = turns
-        .iter()
-        .filter_map(|t| t.violation.map(|v| (v.kind, v.severity)))
-        .collect();
+    let violations: Vec<(ViolationKind, Severity)> =
+        turns.iter().filter_map(|t| t.violation.map(|v| (v.kind, v.severity))).collect();
     let conduct = (100.0 - violations.iter().map(|(_, s)| violation_penalty(*s)).sum::<f64>()).max(0.0);
 
     let met: Vec<&Turn> = turns.iter().filter(|t| t.ploy.is_some()).collect();
-    let countered = met
-        .iter()
-        .filter(|t| t.handling == Some(PloyHandling::Countered))
-        .count() as u32;
-    let fallen_for = met
-        .iter()
-        .filter(|t| t.handling == Some(PloyHandling::FellFor))
-        .count() as u32;
+    let countered = met.iter().filter(|t| t.handling == Some(PloyHandling::Countered)).count() as u32;
+    let fallen_for = met.iter().filter(|t| t.handling == Some(PloyHandling::FellFor)).count() as u32;
     let ploys_met = met.len() as u32;
     let ploys = (ploys_met > 0).then(|| {
         let neither = ploys_met - countered - fallen_for;
@@ -142,10 +128,7 @@ pub fn score(target: &Target, turns: &[Turn], end: &CallEnd, wrap_up: &WrapUp) -
         .fold((0.0, 0.0), |(a, b), (s, w)| (a + s, b + w));
     let total = if weight > 0.0 { round1(sum / weight) } else { 0.0 };
 
-    let severe = violations
-        .iter()
-        .find(|(_, s)| *s == Severity::Severe)
-        .map(|(k, _)| *k);
+    let severe = violations.iter().find(|(_, s)| *s == Severity::Severe).map(|(k, _)| *k);
     let fail_reason = match severe {
         Some(kind) => Some(FailReason::SevereViolation(kind)),
         None if total < f64::from(target.pass_mark) => Some(FailReason::BelowPassMark),
@@ -200,10 +183,7 @@ mod tests {
     fn target() -> Target {
         Target {
             outcomes: BTreeMap::from([(Outcome::PaidInFull, 100), (Outcome::PaymentPlan, 80)]),
-            style_zone: StyleZone {
-                empathy: (0.25, 1.0),
-                firmness: (0.25, 1.0),
-            },
+            style_zone: StyleZone { empathy: (0.25, 1.0), firmness: (0.25, 1.0) },
             turn_budget: 4,
             weights: Weights::default(),
             reply_time_limit: None,
@@ -252,10 +232,8 @@ mod tests {
             turn(1, 1, Some(Ploy::FalsePromise), Some(PloyHandling::FellFor)),
             turn(0, 2, None, None),
         ];
-        turns[4].violation = Some(Violation {
-            kind: ViolationKind::AbusiveLanguage,
-            severity: Severity::Minor,
-        });
+        turns[4].violation =
+            Some(Violation { kind: ViolationKind::AbusiveLanguage, severity: Severity::Minor });
         let wrap_up = WrapUp {
             outcome: Some(Outcome::PaymentPlan),
             amount: Some(Money::from_major(9000)),
@@ -266,13 +244,7 @@ mod tests {
         };
         let card = score(&target(), &turns, &plan_end(), &wrap_up);
         // Style point: empathy (2+1+0+1+0)/5/2 = 0.4, firmness (1+0-2+1+2)/5/2 = 0.2.
-        assert_eq!(
-            card.style_point,
-            StylePoint {
-                empathy: 0.4,
-                firmness: 0.2
-            }
-        );
+        assert_eq!(card.style_point, StylePoint { empathy: 0.4, firmness: 0.2 });
         assert_eq!(card.style, ConflictStyle::Collaborating);
         // 0.05 below the zone's firmness floor: fit 95.
         assert!((card.style_fit - 95.0).abs() < 1e-9);
@@ -300,17 +272,11 @@ mod tests {
     #[test]
     fn severe_violation_fails_whatever_the_total() {
         let mut turns = vec![turn(2, 2, None, None)];
-        turns[0].violation = Some(Violation {
-            kind: ViolationKind::Threat,
-            severity: Severity::Severe,
-        });
+        turns[0].violation = Some(Violation { kind: ViolationKind::Threat, severity: Severity::Severe });
         let card = score(&target(), &turns, &plan_end(), &WrapUp::default());
         assert_eq!(card.conduct, 0.0);
         assert!(!card.passed);
-        assert_eq!(
-            card.fail_reason,
-            Some(FailReason::SevereViolation(ViolationKind::Threat))
-        );
+        assert_eq!(card.fail_reason, Some(FailReason::SevereViolation(ViolationKind::Threat)));
     }
 
     #[test]

@@ -25,11 +25,7 @@ struct Entry {
 impl SourceMap {
     pub fn scan(text: &str) -> SourceMap {
         let tokens = tokenize(text);
-        let mut walker = Walker {
-            tokens: &tokens,
-            pos: 0,
-            map: SourceMap::default(),
-        };
+        let mut walker = Walker { tokens: &tokens, pos: 0, map: SourceMap::default() };
         walker.value(String::new(), None, 0);
         walker.map
     }
@@ -149,13 +145,9 @@ fn tokenize(text: &str) -> Vec<(Tok, Range<usize>)> {
                     continue;
                 }
                 let content_start = j + 1;
-                let closing: String = std::iter::once('"')
-                    .chain(std::iter::repeat_n('#', hashes))
-                    .collect();
-                let end = text[content_start..]
-                    .find(&closing)
-                    .map(|k| content_start + k)
-                    .unwrap_or(bytes.len());
+                let closing: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
+                let end =
+                    text[content_start..].find(&closing).map(|k| content_start + k).unwrap_or(bytes.len());
                 i = (end + closing.len()).min(bytes.len());
                 out.push((Tok::Str(text[content_start..end].to_string()), start..i));
             }
@@ -206,11 +198,7 @@ struct Walker<'t> {
 const MAX_DEPTH: usize = 256;
 
 fn join(path: &str, segment: &str) -> String {
-    if path.is_empty() {
-        segment.to_string()
-    } else {
-        format!("{path}.{segment}")
-    }
+    if path.is_empty() { segment.to_string() } else { format!("{path}.{segment}") }
 }
 
 impl Walker<'_> {
@@ -223,11 +211,7 @@ impl Walker<'_> {
     }
 
     fn prev_end(&self) -> usize {
-        self.pos
-            .checked_sub(1)
-            .and_then(|p| self.tokens.get(p))
-            .map(|(_, r)| r.end)
-            .unwrap_or(0)
+        self.pos.checked_sub(1).and_then(|p| self.tokens.get(p)).map(|(_, r)| r.end).unwrap_or(0)
     }
 
     /// Reads one value and records its range under `path`.
@@ -386,14 +370,8 @@ Persona(
         let empathy = map.locate_value("nodes.opening.replies.1.empathy").unwrap();
         assert_eq!(text_at(empathy.clone()), "5");
         assert_eq!(line_col(TEXT, empathy.start), (10, 43));
-        assert_eq!(
-            text_at(map.locate("nodes.opening.replies.1.when").unwrap()),
-            "when"
-        );
-        assert_eq!(
-            text_at(map.locate_value("nodes.opening.replies.1.when").unwrap()),
-            "Flag(\"f\")"
-        );
+        assert_eq!(text_at(map.locate("nodes.opening.replies.1.when").unwrap()), "when");
+        assert_eq!(text_at(map.locate_value("nodes.opening.replies.1.when").unwrap()), "Flag(\"f\")");
     }
 
     #[test]
@@ -415,15 +393,7 @@ Persona(
 
     #[test]
     fn never_panics_on_broken_text() {
-        for text in [
-            "(",
-            "\"unterminated",
-            "r#\"x",
-            "{a: [1, (b: }",
-            "/* open",
-            "'x",
-            "é:é",
-        ] {
+        for text in ["(", "\"unterminated", "r#\"x", "{a: [1, (b: }", "/* open", "'x", "é:é"] {
             let _ = SourceMap::scan(text);
         }
     }

@@ -18,10 +18,7 @@ pub struct Stance {
 impl Stance {
     /// The stance of saying nothing before the reply timer runs out: no empathy shown, and
     /// hesitation reads as vague.
-    pub const SILENCE: Stance = Stance {
-        empathy: 0,
-        firmness: -1,
-    };
+    pub const SILENCE: Stance = Stance { empathy: 0, firmness: -1 };
 }
 
 impl fmt::Display for Stance {
@@ -49,17 +46,12 @@ impl StylePoint {
         if n == 0 {
             return StylePoint::default();
         }
-        StylePoint {
-            empathy: e as f64 / n as f64 / 2.0,
-            firmness: f as f64 / n as f64 / 2.0,
-        }
+        StylePoint { empathy: e as f64 / n as f64 / 2.0, firmness: f as f64 / n as f64 / 2.0 }
     }
 
     /// The style point after each turn: the path the debrief draws.
     pub fn path(stances: &[Stance]) -> Vec<StylePoint> {
-        (1..=stances.len())
-            .map(|i| StylePoint::of(stances[..i].iter().copied()))
-            .collect()
+        (1..=stances.len()).map(|i| StylePoint::of(stances[..i].iter().copied())).collect()
     }
 
     pub fn style(self) -> ConflictStyle {
@@ -159,39 +151,16 @@ mod tests {
     #[test]
     fn style_point_is_half_the_mean() {
         let p = StylePoint::of([s(2, 1), s(1, 2), s(0, 0), s(1, 1)]);
-        assert_eq!(
-            p,
-            StylePoint {
-                empathy: 0.5,
-                firmness: 0.5
-            }
-        );
+        assert_eq!(p, StylePoint { empathy: 0.5, firmness: 0.5 });
         assert_eq!(StylePoint::of([]), StylePoint::default());
         let path = StylePoint::path(&[s(2, -2), s(0, 2)]);
-        assert_eq!(
-            path[0],
-            StylePoint {
-                empathy: 1.0,
-                firmness: -1.0
-            }
-        );
-        assert_eq!(
-            path[1],
-            StylePoint {
-                empathy: 0.5,
-                firmness: 0.0
-            }
-        );
+        assert_eq!(path[0], StylePoint { empathy: 1.0, firmness: -1.0 });
+        assert_eq!(path[1], StylePoint { empathy: 0.5, firmness: 0.0 });
     }
 
     #[test]
     fn names_the_five_styles() {
-        let at = |e, f| {
-            ConflictStyle::of(StylePoint {
-                empathy: e,
-                firmness: f,
-            })
-        };
+        let at = |e, f| ConflictStyle::of(StylePoint { empathy: e, firmness: f });
         assert_eq!(at(0.5, 0.5), ConflictStyle::Collaborating);
         assert_eq!(at(-0.5, 0.5), ConflictStyle::Competing);
         assert_eq!(at(0.5, -0.5), ConflictStyle::Accommodating);
@@ -202,28 +171,10 @@ mod tests {
 
     #[test]
     fn distance_to_zone() {
-        let zone = StyleZone {
-            empathy: (0.25, 1.0),
-            firmness: (0.25, 1.0),
-        };
-        assert_eq!(
-            zone.distance(StylePoint {
-                empathy: 0.5,
-                firmness: 0.5
-            }),
-            0.0
-        );
-        assert_eq!(
-            zone.distance(StylePoint {
-                empathy: 0.5,
-                firmness: -0.25
-            }),
-            0.5
-        );
-        let d = zone.distance(StylePoint {
-            empathy: -0.05,
-            firmness: -0.15,
-        });
+        let zone = StyleZone { empathy: (0.25, 1.0), firmness: (0.25, 1.0) };
+        assert_eq!(zone.distance(StylePoint { empathy: 0.5, firmness: 0.5 }), 0.0);
+        assert_eq!(zone.distance(StylePoint { empathy: 0.5, firmness: -0.25 }), 0.5);
+        let d = zone.distance(StylePoint { empathy: -0.05, firmness: -0.15 });
         assert!((d - 0.5).abs() < 1e-12, "{d}");
     }
 }

@@ -71,13 +71,8 @@ impl Validator<'_, '_> {
         let at = at.render();
         let at = at.as_str();
         let map = self.source_map();
-        let span = if value {
-            map.locate_value(at)
-        } else {
-            map.locate(at)
-        };
-        self.diagnostics
-            .push(Diagnostic::new(level, problem, self.cx.path, self.cx.text, span));
+        let span = if value { map.locate_value(at) } else { map.locate(at) };
+        self.diagnostics.push(Diagnostic::new(level, problem, self.cx.path, self.cx.text, span));
     }
 
     fn error(&mut self, problem: Problem, at: &At<'_>) {
@@ -96,10 +91,7 @@ impl Validator<'_, '_> {
     fn run(&mut self, mut file: PersonaFile) -> Option<Persona> {
         if file.format != PERSONA_FORMAT {
             self.error_value(
-                Problem::UnsupportedFormat {
-                    found: file.format,
-                    supported: PERSONA_FORMAT,
-                },
+                Problem::UnsupportedFormat { found: file.format, supported: PERSONA_FORMAT },
                 &At::Root.key("format"),
             );
         }
@@ -142,10 +134,7 @@ impl Validator<'_, '_> {
             flags: std::mem::take(&mut self.flag_names),
             start,
             nodes,
-            source: PersonaSource {
-                path: self.cx.path.to_path_buf(),
-                hash: self.cx.hash.clone(),
-            },
+            source: PersonaSource { path: self.cx.path.to_path_buf(), hash: self.cx.hash.clone() },
         })
     }
 
@@ -158,34 +147,20 @@ impl Validator<'_, '_> {
                 self.error(Problem::InvalidId(name.clone()), &at);
             }
             if !(0..=100).contains(start) {
-                self.error_value(
-                    Problem::MoodOutOfRange {
-                        name: name.clone(),
-                        value: *start,
-                    },
-                    &at,
-                );
+                self.error_value(Problem::MoodOutOfRange { name: name.clone(), value: *start }, &at);
             }
             self.moods.insert(name.clone(), MoodIdx(i as u16));
-            out.push(MoodVar {
-                name: name.clone(),
-                start: (*start).clamp(0, 100),
-            });
+            out.push(MoodVar { name: name.clone(), start: (*start).clamp(0, 100) });
         }
         out
     }
 
     /// Flags are declared by the replies that set them.
     fn collect_flags(&mut self, file: &PersonaFile) {
-        let set: BTreeSet<&String> = file
-            .nodes
-            .values()
-            .flat_map(|n| &n.replies)
-            .flat_map(|r| &r.sets)
-            .collect();
+        let set: BTreeSet<&String> =
+            file.nodes.values().flat_map(|n| &n.replies).flat_map(|r| &r.sets).collect();
         for name in set {
-            self.flags
-                .insert(name.clone(), FlagIdx(self.flag_names.len() as u16));
+            self.flags.insert(name.clone(), FlagIdx(self.flag_names.len() as u16));
             self.flag_names.push(name.clone());
         }
     }
@@ -221,7 +196,10 @@ impl Validator<'_, '_> {
         }
         let pass_mark = t.pass_mark.unwrap_or(DEFAULT_PASS_MARK);
         if pass_mark > 100 {
-            self.error_value(Problem::PassMarkOutOfRange(pass_mark), &At::Root.key("target").key("pass_mark"));
+            self.error_value(
+                Problem::PassMarkOutOfRange(pass_mark),
+                &At::Root.key("target").key("pass_mark"),
+            );
         }
         if t.turn_budget == 0 {
             self.error_value(Problem::ZeroTurnBudget, &At::Root.key("target").key("turn_budget"));
@@ -231,10 +209,7 @@ impl Validator<'_, '_> {
         }
         Target {
             outcomes: t.outcomes.clone(),
-            style_zone: StyleZone {
-                empathy: zone.empathy,
-                firmness: zone.firmness,
-            },
+            style_zone: StyleZone { empathy: zone.empathy, firmness: zone.firmness },
             turn_budget: t.turn_budget.max(1),
             weights,
             reply_time_limit: t.reply_time_limit,
@@ -248,20 +223,12 @@ impl Validator<'_, '_> {
         for (i, spec) in file.portraits.iter().enumerate() {
             let portraits = At::Root.key("portraits");
             let at = portraits.index(i);
-            let when = spec
-                .when
-                .as_ref()
-                .map(|c| self.condition(c, &at.key("when")));
+            let when = spec.when.as_ref().map(|c| self.condition(c, &at.key("when")));
             let relative = Path::new(&spec.image);
             let inside = !spec.image.is_empty()
-                && relative
-                    .components()
-                    .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+                && relative.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
             if !inside {
-                self.error_value(
-                    Problem::PortraitOutsideAssets(spec.image.clone()),
-                    &at.key("image"),
-                );
+                self.error_value(Problem::PortraitOutsideAssets(spec.image.clone()), &at.key("image"));
                 continue;
             }
             let path = self.cx.assets_dir.join(relative);
@@ -270,22 +237,11 @@ impl Validator<'_, '_> {
                 _ => false,
             };
             if escapes_by_link {
-                self.error_value(
-                    Problem::PortraitOutsideAssets(spec.image.clone()),
-                    &at.key("image"),
-                );
+                self.error_value(Problem::PortraitOutsideAssets(spec.image.clone()), &at.key("image"));
             } else if !path.is_file() {
-                self.error_value(
-                    Problem::PortraitMissing(spec.image.clone()),
-                    &at.key("image"),
-                );
+                self.error_value(Problem::PortraitMissing(spec.image.clone()), &at.key("image"));
             }
-            out.push(Portrait {
-                expression: spec.expression,
-                image: spec.image.clone(),
-                path,
-                when,
-            });
+            out.push(Portrait { expression: spec.expression, image: spec.image.clone(), path, when });
         }
         if !file.portraits.iter().any(|p| p.when.is_none()) {
             self.error(Problem::NoDefaultPortrait, &At::Root.key("portraits"));
@@ -298,13 +254,7 @@ impl Validator<'_, '_> {
             return *idx;
         }
         let suggestion = suggest(name, self.moods.keys().map(String::as_str));
-        self.error_value(
-            Problem::UnknownMood {
-                name: name.to_string(),
-                suggestion,
-            },
-            at,
-        );
+        self.error_value(Problem::UnknownMood { name: name.to_string(), suggestion }, at);
         MoodIdx(0)
     }
 
@@ -332,10 +282,7 @@ impl Validator<'_, '_> {
     }
 
     fn effects(&mut self, effects: &BTreeMap<String, i32>, at: &At<'_>) -> Vec<(MoodIdx, i32)> {
-        effects
-            .iter()
-            .map(|(name, delta)| (self.mood(name, &at.key(name)), *delta))
-            .collect()
+        effects.iter().map(|(name, delta)| (self.mood(name, &at.key(name)), *delta)).collect()
     }
 
     fn target_node(&mut self, id: &str, at: &At<'_>) -> NodeIdx {
@@ -343,13 +290,7 @@ impl Validator<'_, '_> {
             return *idx;
         }
         let suggestion = suggest(id, self.nodes.keys().map(String::as_str));
-        self.error_value(
-            Problem::UnknownTarget {
-                target: id.to_string(),
-                suggestion,
-            },
-            at,
-        );
+        self.error_value(Problem::UnknownTarget { target: id.to_string(), suggestion }, at);
         // Points at an existing node so the graph checks can still run on the rest.
         NodeIdx(0)
     }
@@ -358,11 +299,7 @@ impl Validator<'_, '_> {
         match spec {
             NextSpec::Goto(id) => Next::Goto(self.target_node(id, at)),
             NextSpec::Random(branches) => {
-                let out = branches
-                    .iter()
-                    .enumerate()
-                    .map(|(i, b)| self.branch(b, &at.index(i)))
-                    .collect();
+                let out = branches.iter().enumerate().map(|(i, b)| self.branch(b, &at.index(i))).collect();
                 if branches.is_empty() || branches.iter().all(|b| b.weight == 0 && b.tilt.is_empty()) {
                     self.error_value(Problem::AllWeightsZero, at);
                 }
@@ -373,16 +310,8 @@ impl Validator<'_, '_> {
 
     fn branch(&mut self, spec: &BranchSpec, at: &At<'_>) -> Branch {
         let to = self.target_node(&spec.to, &at.key("to"));
-        let tilt = spec
-            .tilt
-            .iter()
-            .map(|(m, t)| (self.mood(m, &at.key("tilt").key(m)), *t))
-            .collect();
-        Branch {
-            to,
-            weight: spec.weight,
-            tilt,
-        }
+        let tilt = spec.tilt.iter().map(|(m, t)| (self.mood(m, &at.key("tilt").key(m)), *t)).collect();
+        Branch { to, weight: spec.weight, tilt }
     }
 
     /// Consumes the node so that its text moves into the persona rather than being copied.
@@ -439,31 +368,18 @@ impl Validator<'_, '_> {
             }
         }
         if spec.ploy.is_some() && !node_has_ploy {
-            self.warn(
-                Problem::PloyHandlingWithoutPloy(node_id.to_string()),
-                &at.key("ploy"),
-            );
+            self.warn(Problem::PloyHandlingWithoutPloy(node_id.to_string()), &at.key("ploy"));
         }
         let effects = self.effects(&spec.effects, &at.key("effects"));
-        let sets = spec
-            .sets
-            .iter()
-            .filter_map(|f| self.flags.get(f).copied())
-            .collect();
-        let when = spec
-            .when
-            .as_ref()
-            .map(|c| self.condition(c, &at.key("when")));
+        let sets = spec.sets.iter().filter_map(|f| self.flags.get(f).copied()).collect();
+        let when = spec.when.as_ref().map(|c| self.condition(c, &at.key("when")));
         Reply {
             text: spec.text,
             stance,
             effects,
             sets,
             when,
-            violation: spec.violation.as_ref().map(|v| Violation {
-                kind: v.kind,
-                severity: v.severity,
-            }),
+            violation: spec.violation.as_ref().map(|v| Violation { kind: v.kind, severity: v.severity }),
             ploy: spec.ploy,
             feedback: spec.feedback,
             next: self.next(&spec.next, &at.key("next")),
@@ -483,11 +399,7 @@ impl Validator<'_, '_> {
         }
         // A dead end already has its own error; the nodes that lead only into it do not.
         let dead_end = |n: &Node| n.ending.is_none() && n.replies.is_empty();
-        for idx in findings
-            .no_exit
-            .into_iter()
-            .filter(|i| !dead_end(&nodes[i.get()]))
-        {
+        for idx in findings.no_exit.into_iter().filter(|i| !dead_end(&nodes[i.get()])) {
             let id = &nodes[idx.get()].id;
             self.error(Problem::NoExit(id.0.clone()), &At::Root.key("nodes").key(&id.0));
         }
@@ -497,10 +409,8 @@ impl Validator<'_, '_> {
             .filter(|(i, _)| findings.reachable[*i])
             .filter_map(|(_, n)| n.ending.as_ref().map(|e| e.outcome))
             .collect();
-        let all_outcomes: BTreeSet<_> = nodes
-            .iter()
-            .filter_map(|n| n.ending.as_ref().map(|e| e.outcome))
-            .collect();
+        let all_outcomes: BTreeSet<_> =
+            nodes.iter().filter_map(|n| n.ending.as_ref().map(|e| e.outcome)).collect();
         for (outcome, points) in &target.outcomes {
             if *points > 0 && !all_outcomes.contains(outcome) {
                 self.warn(

@@ -110,10 +110,7 @@ mod tests {
         end.outcome = Outcome::DebtorHungUp;
         end.terms = None;
         end.next_step = NextStep::ScheduleCallBack;
-        let w = WrapUp {
-            outcome: Some(Outcome::DebtorHungUp),
-            ..WrapUp::default()
-        };
+        let w = WrapUp { outcome: Some(Outcome::DebtorHungUp), ..WrapUp::default() };
         assert_eq!(WrapUpCheck::of(&w, &end).score(), 90.0);
     }
 }

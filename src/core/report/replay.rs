@@ -17,11 +17,7 @@ pub enum Verdict {
     PersonaMissing,
     /// The persona file changed since the call; `reproduces` says whether the call still
     /// plays the same on the new file.
-    PersonaChanged {
-        recorded: ContentHash,
-        current: ContentHash,
-        reproduces: bool,
-    },
+    PersonaChanged { recorded: ContentHash, current: ContentHash, reproduces: bool },
     /// The replay differs from the record.
     Differs(Difference),
 }
@@ -69,10 +65,7 @@ fn compare(report: &Report, persona: &Arc<Persona>) -> Option<Difference> {
     let (mut engine, _) = CallEngine::start(Arc::clone(persona), report.mode, report.seed);
     for (i, choice) in report.choices().into_iter().enumerate() {
         if let Err(e) = engine.apply(choice) {
-            return Some(Difference::ChoiceRejected {
-                turn: i + 1,
-                reason: e.to_string(),
-            });
+            return Some(Difference::ChoiceRejected { turn: i + 1, reason: e.to_string() });
         }
     }
     let replayed = engine.turns();
@@ -80,10 +73,7 @@ fn compare(report: &Report, persona: &Arc<Persona>) -> Option<Difference> {
         return Some(Difference::Turn(i + 1));
     }
     if replayed.len() != report.turns.len() {
-        return Some(Difference::TurnCount {
-            recorded: report.turns.len(),
-            replayed: replayed.len(),
-        });
+        return Some(Difference::TurnCount { recorded: report.turns.len(), replayed: replayed.len() });
     }
     let Some(end) = engine.end() else {
         return Some(Difference::Ending);
@@ -93,10 +83,7 @@ fn compare(report: &Report, persona: &Arc<Persona>) -> Option<Difference> {
     }
     let card = score(&persona.target, replayed, end, &report.wrap_up);
     if card != report.score {
-        return Some(Difference::Score {
-            recorded: report.score.total,
-            replayed: card.total,
-        });
+        return Some(Difference::Score { recorded: report.score.total, replayed: card.total });
     }
     None
 }

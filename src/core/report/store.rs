@@ -44,11 +44,7 @@ pub enum SkipReason {
     #[error("{size} bytes, more than the {limit} a report may have")]
     TooLarge { size: u64, limit: u64 },
     #[error("not a Settle report or damaged, at {line}:{column}: {message}")]
-    Corrupt {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Corrupt { line: usize, column: usize, message: String },
     #[error("report format {0} is not supported (this Settle reads {REPORT_FORMAT})")]
     UnsupportedFormat(u32),
 }
@@ -120,11 +116,7 @@ fn slug(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "anonymous".to_string()
-    } else {
-        out
-    }
+    if out.is_empty() { "anonymous".to_string() } else { out }
 }
 
 /// Encodes a report as the text of its file.
@@ -135,29 +127,16 @@ pub fn encode(report: &Report) -> Result<String, StoreError> {
 
 /// Writes a report atomically under a new name in `dir`; returns the path written.
 pub fn save(dir: &Path, report: &Report) -> Result<PathBuf, StoreError> {
-    fs::create_dir_all(dir).map_err(|source| StoreError::CreateFolder {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    fs::create_dir_all(dir).map_err(|source| StoreError::CreateFolder { path: dir.to_path_buf(), source })?;
     let text = encode(report)?;
-    let write_err = |source| StoreError::Write {
-        path: dir.to_path_buf(),
-        source,
-    };
+    let write_err = |source| StoreError::Write { path: dir.to_path_buf(), source };
     let base = file_name(report);
     let stem = base.trim_end_matches(".ron").to_string();
     for attempt in 0u32.. {
-        let name = if attempt == 0 {
-            base.clone()
-        } else {
-            format!("{stem}-{attempt}.ron")
-        };
+        let name = if attempt == 0 { base.clone() } else { format!("{stem}-{attempt}.ron") };
         let target = dir.join(&name);
-        let mut temp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .suffix(".part")
-            .tempfile_in(dir)
-            .map_err(write_err)?;
+        let mut temp =
+            tempfile::Builder::new().prefix(".tmp-").suffix(".part").tempfile_in(dir).map_err(write_err)?;
         temp.write_all(text.as_bytes()).map_err(write_err)?;
         temp.as_file().sync_all().map_err(write_err)?;
         match temp.persist_noclobber(&target) {
@@ -184,20 +163,14 @@ pub fn read(path: &Path) -> Result<Report, SkipReason> {
     let file = fs::File::open(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_REPORT_BYTES {
-        return Err(SkipReason::TooLarge {
-            size,
-            limit: MAX_REPORT_BYTES,
-        });
+        return Err(SkipReason::TooLarge { size, limit: MAX_REPORT_BYTES });
     }
     let mut bytes = Vec::new();
     file.take(MAX_REPORT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     if bytes.len() as u64 > MAX_REPORT_BYTES {
-        return Err(SkipReason::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_REPORT_BYTES,
-        });
+        return Err(SkipReason::TooLarge { size: bytes.len() as u64, limit: MAX_REPORT_BYTES });
     }
     decode(&bytes)
 }
@@ -207,11 +180,7 @@ pub fn read(path: &Path) -> Result<Report, SkipReason> {
 pub fn decode(bytes: &[u8]) -> Result<Report, SkipReason> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = crate::core::source::line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
-        SkipReason::Corrupt {
-            line,
-            column,
-            message: "not UTF-8 text".into(),
-        }
+        SkipReason::Corrupt { line, column, message: "not UTF-8 text".into() }
     })?;
     /// Only the version: every other field is ignored.
     #[derive(serde::Deserialize)]
@@ -236,28 +205,18 @@ pub fn decode(bytes: &[u8]) -> Result<Report, SkipReason> {
 /// progress) are passed over silently; everything else that is not a readable report is
 /// listed in `skipped`.
 pub fn read_dir(dir: &Path) -> Result<ReportSet, StoreError> {
-    let entries = fs::read_dir(dir).map_err(|source| StoreError::ReadFolder {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let entries =
+        fs::read_dir(dir).map_err(|source| StoreError::ReadFolder { path: dir.to_path_buf(), source })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
+        .filter(|p| p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
     paths.sort();
     let mut set = ReportSet::default();
     for path in paths {
         if path.extension().is_none_or(|e| e != "ron") {
-            set.skipped.push(Skipped {
-                path,
-                reason: SkipReason::Foreign,
-            });
+            set.skipped.push(Skipped { path, reason: SkipReason::Foreign });
             continue;
         }
         match read(&path) {
@@ -285,14 +244,8 @@ mod tests {
         let flag = Path::new("/flag");
         let setting = Path::new("/setting");
         let env = Some(OsString::from("/env"));
-        assert_eq!(
-            resolve_reports_dir(Some(flag), env.clone(), Some(setting)),
-            PathBuf::from("/flag")
-        );
-        assert_eq!(
-            resolve_reports_dir(None, env, Some(setting)),
-            PathBuf::from("/env")
-        );
+        assert_eq!(resolve_reports_dir(Some(flag), env.clone(), Some(setting)), PathBuf::from("/flag"));
+        assert_eq!(resolve_reports_dir(None, env, Some(setting)), PathBuf::from("/env"));
         assert_eq!(
             resolve_reports_dir(None, Some(OsString::new()), Some(setting)),
             PathBuf::from("/setting")
