@@ -1,7 +1,8 @@
 //! Settle: a training simulator for debt-collection negotiation calls.
 //!
 //! `core` is headless (format, loading, validation, engine, scoring, reports); `cli` drives it
-//! from a terminal.
+//! from a terminal and `app` draws it in an egui window.
 
+pub mod app;
 pub mod cli;
 pub mod core;

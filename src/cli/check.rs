@@ -28,7 +28,7 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::erro
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-/// Prints the persona library (what `settle` with no command shows until the app exists).
+/// `settle list`: the playable personas, one a line.
 pub fn list(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues))?;
     for persona in library.personas() {

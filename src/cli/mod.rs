@@ -22,6 +22,10 @@ pub struct Cli {
     /// Folder of portraits and other assets [default: `assets` beside the dialogues folder].
     #[arg(long, global = true, value_name = "DIR")]
     pub assets: Option<PathBuf>,
+    /// Reports folder for the app [default: $SETTLE_REPORTS_DIR, else the app's setting, else
+    /// the platform data folder].
+    #[arg(long, value_name = "DIR")]
+    pub reports: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -33,6 +37,8 @@ pub enum Command {
         /// A persona file or a folder of them [default: the dialogues folder].
         path: Option<PathBuf>,
     },
+    /// List the playable personas.
+    List,
     /// Play a call in the terminal, print the debrief and save the report.
     Play(play::PlayArgs),
     /// Check that a saved report reproduces on the current persona file.
@@ -52,9 +58,14 @@ impl Cli {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Check { path }) => check::run(&cli, path.as_deref()),
+        Some(Command::List) => check::list(&cli),
         Some(Command::Play(args)) => play::run(&cli, args),
         Some(Command::Replay { report }) => replay::run(&cli, report),
-        None => check::list(&cli),
+        None => {
+            let config =
+                crate::app::AppConfig::new(cli.dialogues.clone(), cli.assets.clone(), cli.reports.clone());
+            crate::app::run(config).map(|()| ExitCode::SUCCESS).map_err(|e| e.to_string().into())
+        }
     };
     match result {
         Ok(code) => code,

@@ -4,20 +4,24 @@
 
 pub mod call;
 pub mod case_file;
+pub mod debrief;
 pub mod diagnostic;
 pub mod engine;
 pub mod format;
 pub mod graph;
+pub mod journal;
 pub mod load;
 pub mod money;
 pub mod mood;
 pub mod outcome;
 pub mod persona;
+pub mod portrait;
 pub mod report;
 pub mod scoring;
 pub mod source;
 pub mod style;
 pub mod synthetic;
+pub mod timer;
 pub mod validate;
 pub mod wrapup;
 

@@ -114,3 +114,98 @@ mod tests {
         assert_eq!(WrapUpCheck::of(&w, &end).score(), 90.0);
     }
 }
+
+/// The wrap-up form as typed: text fields not yet parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WrapUpDraft {
+    pub outcome: Option<Outcome>,
+    pub amount: String,
+    pub instalments: String,
+    pub first_due: String,
+    pub next_step: Option<NextStep>,
+    pub note: String,
+}
+
+/// A wrap-up field that could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DraftError {
+    #[error("the amount is not a number such as 1250.00")]
+    Amount,
+    #[error("the number of instalments is not a whole number from 1 to 120")]
+    Instalments,
+    #[error("the first due date is not a date such as 2026-12-01 or 01.12.2026")]
+    FirstDue,
+}
+
+impl WrapUpDraft {
+    /// Reads the form; empty fields mean "nothing agreed". Every unreadable field is listed.
+    pub fn parse(&self) -> Result<WrapUp, Vec<DraftError>> {
+        let mut errors = Vec::new();
+        let amount = optional(&self.amount, Money::parse, DraftError::Amount, &mut errors);
+        let instalments = optional(
+            &self.instalments,
+            |s| s.parse::<u32>().ok().filter(|n| (1..=120).contains(n)),
+            DraftError::Instalments,
+            &mut errors,
+        );
+        let first_due = optional(&self.first_due, parse_date, DraftError::FirstDue, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(WrapUp {
+            outcome: self.outcome,
+            amount,
+            instalments,
+            first_due,
+            next_step: self.next_step,
+            note: self.note.trim().to_string(),
+        })
+    }
+}
+
+fn optional<T>(
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    error: DraftError,
+    errors: &mut Vec<DraftError>,
+) -> Option<T> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let value = parse(text);
+    if value.is_none() {
+        errors.push(error);
+    }
+    value
+}
+
+/// `2026-12-01` or the Polish `01.12.2026`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y")).ok()
+}
+
+#[cfg(test)]
+mod draft_tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_typed_form_and_lists_every_bad_field() {
+        let draft = WrapUpDraft {
+            outcome: Some(Outcome::PaymentPlan),
+            amount: "38 280,00".into(),
+            instalments: "4".into(),
+            first_due: "27.11.2026".into(),
+            next_step: Some(NextStep::SendAgreement),
+            note: "  signed today ".into(),
+        };
+        let w = draft.parse().expect("valid");
+        assert_eq!(w.amount, Some(Money(3_828_000)));
+        assert_eq!(w.first_due, NaiveDate::from_ymd_opt(2026, 11, 27));
+        assert_eq!(w.note, "signed today");
+        let bad =
+            WrapUpDraft { amount: "lots".into(), instalments: "0".into(), first_due: "soon".into(), ..draft };
+        assert_eq!(bad.parse(), Err(vec![DraftError::Amount, DraftError::Instalments, DraftError::FirstDue]));
+        assert_eq!(WrapUpDraft::default().parse(), Ok(WrapUp::default()));
+    }
+}

@@ -70,6 +70,8 @@ pub struct Report {
     pub duration_ms: u64,
     /// Mood names, in the order of each turn's `moods_after`.
     pub moods: Vec<String>,
+    /// Mood values when the call started, in the same order.
+    pub mood_start: Vec<i32>,
     pub turns: Vec<Turn>,
     pub end: CallEnd,
     pub wrap_up: WrapUp,
@@ -118,6 +120,7 @@ impl Report {
             ended_at: times.ended_at,
             duration_ms,
             moods: persona.moods.iter().map(|m| m.name.clone()).collect(),
+            mood_start: persona.moods.iter().map(|m| m.start).collect(),
             turns: engine.turns().to_vec(),
             end,
             wrap_up,

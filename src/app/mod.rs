@@ -1,0 +1,422 @@
+//! The desktop app: a thin egui layer over the headless core. Screens draw state and return
+//! [`Intent`]s; [`SettleApp::apply`] carries them out once per frame, calling into the core.
+//! Nothing here decides how a call goes or how it is scored.
+
+mod i18n;
+mod screens;
+mod theme;
+mod widgets;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use i18n::Lang;
+
+use crate::core::call::{Choice, Mode};
+use crate::core::debrief::best_scores;
+use crate::core::engine::CallEngine;
+use crate::core::format::Language;
+use crate::core::journal::{JOURNAL_FILE, Journal};
+use crate::core::load::{Library, default_assets_dir, load_dir};
+use crate::core::persona::{Persona, PersonaId, ReplyIdx};
+use crate::core::report::store::{REPORTS_DIR_ENV, default_reports_dir, read_dir, resolve_reports_dir, save};
+use crate::core::report::{CallId, CallTimes, Report, fresh_seed};
+use crate::core::timer::ReplyTimer;
+use crate::core::wrapup::{DraftError, WrapUpDraft};
+use widgets::portrait::PortraitCache;
+
+/// Where the app finds its files; fixed for the app's life.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    pub dialogues: PathBuf,
+    pub assets: PathBuf,
+    /// `--reports DIR` from the command line: beats the environment and the settings.
+    pub reports_flag: Option<PathBuf>,
+    /// Where the journal of the call in progress lives.
+    pub data_dir: PathBuf,
+}
+
+impl AppConfig {
+    pub fn new(dialogues: PathBuf, assets: Option<PathBuf>, reports_flag: Option<PathBuf>) -> AppConfig {
+        let assets = assets.unwrap_or_else(|| default_assets_dir(&dialogues));
+        let data_dir = directories::ProjectDirs::from("", "", "settle")
+            .map(|d| d.data_dir().to_path_buf())
+            .unwrap_or_else(|| PathBuf::from(".settle"));
+        AppConfig { dialogues, assets, reports_flag, data_dir }
+    }
+}
+
+/// What the app remembers between runs (eframe storage).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub trainee: String,
+    pub lang: Lang,
+    pub dark: bool,
+    /// Empty: the default folder.
+    pub reports_dir: String,
+    pub mode: Mode,
+    pub filter_language: Option<Language>,
+    pub filter_difficulty: Option<u8>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            trainee: String::new(),
+            lang: Lang::En,
+            dark: false,
+            reports_dir: String::new(),
+            mode: Mode::Practice,
+            filter_language: None,
+            filter_difficulty: None,
+        }
+    }
+}
+
+const SETTINGS_KEY: &str = "settle-settings";
+
+/// Something the person asked for; applied once per frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    OpenBriefing(PersonaId),
+    BackToLibrary,
+    StartCall,
+    Choose(ReplyIdx),
+    Silence,
+    ToWrapUp,
+    SubmitWrapUp,
+    RetrySave,
+    ReplaySameSeed,
+    TryNewSeed,
+    Resume,
+    DiscardResume,
+    ReloadLibrary,
+    ReloadReports,
+}
+
+/// A call in progress.
+pub struct CallState {
+    pub engine: CallEngine,
+    pub id: CallId,
+    pub started_at: DateTime<Utc>,
+    /// egui's clock when the call started (set on the first frame of the call).
+    pub clock_start: Option<f64>,
+    pub timer: Option<ReplyTimer>,
+    pub case_open: bool,
+}
+
+/// The wrap-up form after a call.
+pub struct WrapUpState {
+    pub engine: CallEngine,
+    pub id: CallId,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub draft: WrapUpDraft,
+    pub errors: Vec<DraftError>,
+}
+
+/// The debrief of a finished call.
+pub struct DebriefState {
+    pub report: Report,
+    pub persona: Arc<Persona>,
+    /// Where the report was saved, or why it could not be.
+    pub saved: Result<PathBuf, String>,
+}
+
+pub enum Route {
+    Library,
+    Briefing(Arc<Persona>),
+    Call(Box<CallState>),
+    WrapUp(Box<WrapUpState>),
+    Debrief(Box<DebriefState>),
+}
+
+pub struct SettleApp {
+    pub config: AppConfig,
+    pub settings: Settings,
+    pub library: Library,
+    pub best: BTreeMap<PersonaId, f64>,
+    pub skipped_reports: usize,
+    pub route: Route,
+    pub pending_resume: Option<Journal>,
+    pub notice: Option<String>,
+    portraits: PortraitCache,
+    applied_look: Option<(bool, Lang)>,
+}
+
+impl SettleApp {
+    /// The app as eframe starts it, with settings from eframe's storage.
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> SettleApp {
+        let settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        SettleApp::with_settings(&cc.egui_ctx, config, settings)
+    }
+
+    pub fn with_settings(ctx: &egui::Context, config: AppConfig, settings: Settings) -> SettleApp {
+        theme::install_fonts(ctx);
+        let mut app = SettleApp {
+            config,
+            settings,
+            library: Library::default(),
+            best: BTreeMap::new(),
+            skipped_reports: 0,
+            route: Route::Library,
+            pending_resume: None,
+            notice: None,
+            portraits: PortraitCache::default(),
+            applied_look: None,
+        };
+        app.reload_library();
+        app.reload_reports();
+        match Journal::load(&app.journal_path()) {
+            Ok(journal) => app.pending_resume = journal,
+            Err(e) => app.notice = Some(e.to_string()),
+        }
+        app
+    }
+
+    pub fn reports_dir(&self) -> PathBuf {
+        let setting = (!self.settings.reports_dir.trim().is_empty())
+            .then(|| PathBuf::from(self.settings.reports_dir.trim()));
+        resolve_reports_dir(
+            self.config.reports_flag.as_deref(),
+            std::env::var_os(REPORTS_DIR_ENV),
+            setting.as_deref(),
+        )
+    }
+
+    pub fn default_reports_dir() -> PathBuf {
+        default_reports_dir()
+    }
+
+    fn journal_path(&self) -> PathBuf {
+        self.config.data_dir.join(JOURNAL_FILE)
+    }
+
+    fn reload_library(&mut self) {
+        match load_dir(&self.config.dialogues, &self.config.assets) {
+            Ok(library) => self.library = library,
+            Err(e) => {
+                self.library = Library::default();
+                self.notice = Some(e.to_string());
+            }
+        }
+    }
+
+    fn reload_reports(&mut self) {
+        match read_dir(&self.reports_dir()) {
+            Ok(set) => {
+                self.best = best_scores(set.reports.iter().map(|(_, r)| r), &self.settings.trainee);
+                self.skipped_reports = set.skipped.len();
+            }
+            Err(_) => {
+                // No reports folder yet: nothing played so far.
+                self.best.clear();
+                self.skipped_reports = 0;
+            }
+        }
+    }
+
+    fn save_journal(&mut self, call: &CallState) {
+        let journal = Journal::of(&call.engine, call.id, &self.settings.trainee, call.started_at);
+        if let Err(e) = journal.save(&self.journal_path()) {
+            self.notice = Some(e.to_string());
+        }
+    }
+
+    fn start_call(&mut self, persona: Arc<Persona>, seed: Option<u64>) {
+        let mode = self.settings.mode;
+        let seed = seed.unwrap_or_else(|| mode.seed(&persona, fresh_seed()));
+        let (engine, _) = CallEngine::start(persona, mode, seed);
+        let call = CallState {
+            engine,
+            id: CallId::new(),
+            started_at: Utc::now(),
+            clock_start: None,
+            timer: None,
+            case_open: false,
+        };
+        self.save_journal(&call);
+        self.route = if call.engine.is_over() {
+            Route::WrapUp(Box::new(wrap_up_of(call)))
+        } else {
+            Route::Call(Box::new(call))
+        };
+    }
+
+    /// Carries out one intent.
+    pub fn apply(&mut self, intent: Intent) {
+        match intent {
+            Intent::OpenBriefing(id) => {
+                if let Some(persona) = self.library.find(&id.0) {
+                    self.route = Route::Briefing(Arc::clone(persona));
+                }
+            }
+            Intent::BackToLibrary => {
+                self.route = Route::Library;
+            }
+            Intent::StartCall => {
+                if let Route::Briefing(persona) = &self.route {
+                    let persona = Arc::clone(persona);
+                    self.start_call(persona, None);
+                }
+            }
+            Intent::Choose(_) | Intent::Silence => self.take_turn(&intent),
+            Intent::ToWrapUp => {
+                if let Route::Call(call) = std::mem::replace(&mut self.route, Route::Library) {
+                    self.route = Route::WrapUp(Box::new(wrap_up_of(*call)));
+                }
+            }
+            Intent::SubmitWrapUp => self.submit_wrap_up(),
+            Intent::RetrySave => {
+                let dir = self.reports_dir();
+                if let Route::Debrief(debrief) = &mut self.route {
+                    debrief.saved = save(&dir, &debrief.report).map_err(|e| e.to_string());
+                    if debrief.saved.is_ok() {
+                        Journal::clear(&self.config.data_dir.join(JOURNAL_FILE));
+                        self.reload_reports();
+                    }
+                }
+            }
+            Intent::ReplaySameSeed | Intent::TryNewSeed => {
+                if let Route::Debrief(debrief) = &self.route {
+                    let persona = Arc::clone(&debrief.persona);
+                    let seed = (intent == Intent::ReplaySameSeed).then_some(debrief.report.seed);
+                    if seed.is_some() {
+                        self.settings.mode = debrief.report.mode;
+                    }
+                    self.start_call(persona, seed);
+                }
+            }
+            Intent::Resume => self.resume(),
+            Intent::DiscardResume => {
+                Journal::clear(&self.journal_path());
+                self.pending_resume = None;
+            }
+            Intent::ReloadLibrary => self.reload_library(),
+            Intent::ReloadReports => self.reload_reports(),
+        }
+    }
+
+    fn take_turn(&mut self, intent: &Intent) {
+        let Route::Call(call) = &mut self.route else { return };
+        let result = match intent {
+            Intent::Choose(reply) => call.engine.choose(*reply),
+            _ => call.engine.apply(Choice::Silence),
+        };
+        if let Err(e) = result {
+            self.notice = Some(e.to_string());
+            return;
+        }
+        call.timer = None;
+        let journal = Journal::of(&call.engine, call.id, &self.settings.trainee, call.started_at);
+        if let Err(e) = journal.save(&self.journal_path()) {
+            self.notice = Some(e.to_string());
+        }
+    }
+
+    fn submit_wrap_up(&mut self) {
+        let Route::WrapUp(state) = &mut self.route else { return };
+        let wrap_up = match state.draft.parse() {
+            Ok(wrap_up) => wrap_up,
+            Err(errors) => {
+                state.errors = errors;
+                return;
+            }
+        };
+        let times = CallTimes { started_at: state.started_at, ended_at: state.ended_at };
+        let report = match Report::new(&state.engine, &self.settings.trainee, wrap_up, times, state.id) {
+            Ok(report) => report,
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                return;
+            }
+        };
+        let persona = Arc::clone(state.engine.persona());
+        let saved = save(&self.reports_dir(), &report).map_err(|e| e.to_string());
+        if saved.is_ok() {
+            Journal::clear(&self.journal_path());
+        }
+        self.route = Route::Debrief(Box::new(DebriefState { report, persona, saved }));
+        self.reload_reports();
+    }
+
+    fn resume(&mut self) {
+        let Some(journal) = self.pending_resume.take() else { return };
+        let persona = self.library.find(&journal.persona.0).cloned();
+        match journal.resume(persona.as_ref()) {
+            Ok(engine) => {
+                self.settings.trainee = journal.trainee.clone();
+                let call = CallState {
+                    engine,
+                    id: journal.id,
+                    started_at: journal.started_at,
+                    clock_start: None,
+                    timer: None,
+                    case_open: false,
+                };
+                self.route = if call.engine.is_over() {
+                    Route::WrapUp(Box::new(wrap_up_of(call)))
+                } else {
+                    Route::Call(Box::new(call))
+                };
+            }
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                Journal::clear(&self.journal_path());
+            }
+        }
+    }
+
+    /// Draws one frame and applies what the person asked for.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let look = (self.settings.dark, self.settings.lang);
+        if self.applied_look != Some(look) {
+            theme::apply(ui.ctx(), self.settings.dark);
+            self.applied_look = Some(look);
+        }
+        let mut intents = Vec::new();
+        screens::frame(self, ui, &mut intents);
+        for intent in intents {
+            self.apply(intent);
+        }
+    }
+}
+
+fn wrap_up_of(call: CallState) -> WrapUpState {
+    WrapUpState {
+        engine: call.engine,
+        id: call.id,
+        started_at: call.started_at,
+        ended_at: Utc::now(),
+        draft: WrapUpDraft::default(),
+        errors: Vec::new(),
+    }
+}
+
+impl eframe::App for SettleApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Opens the app window on the given folders.
+pub fn run(config: AppConfig) -> Result<(), eframe::Error> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Settle")
+            .with_app_id("settle")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([1024.0, 700.0]),
+        ..Default::default()
+    };
+    eframe::run_native("Settle", options, Box::new(|cc| Ok(Box::new(SettleApp::new(cc, config)))))
+}

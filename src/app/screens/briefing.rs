@@ -1,0 +1,93 @@
+//! The briefing: the case file laid out for preparation, and the button that starts the call.
+
+use egui::RichText;
+
+use crate::app::screens::{difficulty, primary_button};
+use crate::app::widgets::{case_file, portrait};
+use crate::app::{Intent, Route, SettleApp, theme};
+use crate::core::call::Mode;
+use crate::core::portrait::resting_portrait;
+
+pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+    let Route::Briefing(persona) = &app.route else { return };
+    let persona = std::sync::Arc::clone(persona);
+    let lang = app.settings.lang;
+    let name_missing = app.settings.trainee.trim().is_empty();
+    egui::Panel::bottom("briefing-actions").show(ui, |ui| {
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(lang.t("Back to library", "Wróć do biblioteki")).clicked() {
+                intents.push(Intent::BackToLibrary);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let start = ui.add_enabled_ui(!name_missing, |ui| {
+                    primary_button(ui, lang.t("Start call", "Rozpocznij rozmowę"))
+                });
+                if start.inner.clicked() || (!name_missing && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+                    intents.push(Intent::StartCall);
+                }
+                ui.add(
+                    egui::TextEdit::singleline(&mut app.settings.trainee)
+                        .hint_text(lang.t("Your name", "Imię i nazwisko"))
+                        .desired_width(200.0),
+                )
+                .labelled_by(ui.label(lang.t("Trainee", "Szkolony")).id);
+                let mode = match app.settings.mode {
+                    Mode::Practice => lang.t("Practice call", "Rozmowa ćwiczeniowa"),
+                    Mode::Assessment => lang.t("Assessment call", "Rozmowa oceniana"),
+                };
+                ui.label(RichText::new(mode).color(theme::muted(ui)));
+            });
+        });
+        ui.add_space(8.0);
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let image = resting_portrait(&persona).map(|p| p.path.as_path());
+                portrait::show(ui, &mut app.portraits, image, &persona.name, 110.0);
+                ui.vertical(|ui| {
+                    ui.heading(format!("{}: {}", lang.t("Briefing", "Przygotowanie"), persona.name));
+                    ui.label(RichText::new(&persona.company).size(17.0));
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(lang.archetype(persona.archetype)).color(theme::muted(ui)));
+                        difficulty(ui, lang, persona.difficulty);
+                    });
+                    ui.add(egui::Label::new(&persona.description).wrap());
+                });
+            });
+            ui.add_space(10.0);
+            let case = &persona.case_file;
+            ui.columns(2, |cols| {
+                theme::card(&cols[0]).show(&mut cols[0], |ui| {
+                    ui.set_width(ui.available_width());
+                    case_file::summary_ui(ui, lang, case);
+                });
+                theme::card(&cols[1]).show(&mut cols[1], |ui| {
+                    ui.set_width(ui.available_width());
+                    case_file::debtor_ui(ui, lang, case);
+                });
+            });
+            ui.add_space(8.0);
+            theme::card(ui).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                case_file::records_ui(ui, lang, case, "briefing");
+            });
+            if let Some(limit) = persona.target.reply_time_limit {
+                ui.add_space(8.0);
+                ui.label(
+                    RichText::new(format!(
+                        "⏱ {} {limit} s {}",
+                        lang.t("You will have", "Na każdą odpowiedź masz"),
+                        lang.t(
+                            "for each reply; when time runs out, your silence is your answer.",
+                            "— gdy czas minie, Twoim wyborem jest milczenie."
+                        )
+                    ))
+                    .color(theme::muted(ui)),
+                );
+            }
+        });
+    });
+}

@@ -1,0 +1,221 @@
+//! The start screen: the trainee's details and settings, an offer to resume an interrupted
+//! call, and the persona library as cards with filters and the practice/assessment choice.
+
+use egui::RichText;
+
+use crate::app::i18n::Lang;
+use crate::app::screens::{difficulty, primary_button};
+use crate::app::widgets::portrait;
+use crate::app::{Intent, SettleApp, theme};
+use crate::core::call::Mode;
+use crate::core::format::Language;
+use crate::core::portrait::resting_portrait;
+
+pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+    let lang = app.settings.lang;
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            ui.add_space(8.0);
+            if let Some(journal) = &app.pending_resume {
+                theme::card(ui).stroke(egui::Stroke::new(1.5, theme::WARN)).show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(lang.t("An interrupted call is waiting:", "Przerwana rozmowa czeka:"))
+                                .family(theme::bold()),
+                        );
+                        ui.label(format!(
+                            "{} — {} {}",
+                            journal.persona_name,
+                            journal.choices.len(),
+                            lang.t("replies so far", "odpowiedzi do tej pory")
+                        ));
+                        if primary_button(ui, lang.t("Resume call", "Wznów rozmowę")).clicked() {
+                            intents.push(Intent::Resume);
+                        }
+                        if ui.button(lang.t("Discard it", "Odrzuć")).clicked() {
+                            intents.push(Intent::DiscardResume);
+                        }
+                    });
+                });
+                ui.add_space(10.0);
+            }
+            details(app, ui, intents);
+            ui.add_space(12.0);
+            ui.heading(lang.t("Persona library", "Biblioteka rozmówców"));
+            filters(app, ui);
+            ui.add_space(6.0);
+            cards(app, ui, intents);
+            let broken = app.library.files.iter().filter(|f| f.persona.is_none()).count();
+            if broken > 0 {
+                ui.add_space(8.0);
+                ui.label(
+                    RichText::new(format!(
+                        "{broken} {}",
+                        lang.t(
+                            "persona file(s) have errors and are not playable; run `settle check` to see them.",
+                            "plik(i) rozmówców zawiera błędy i nie można ich użyć; szczegóły pokaże `settle check`."
+                        )
+                    ))
+                    .color(theme::WARN),
+                );
+            }
+        });
+    });
+}
+
+fn details(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+    let lang = app.settings.lang;
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        egui::Grid::new("details").num_columns(2).spacing([14.0, 8.0]).show(ui, |ui| {
+            let label = ui.label(lang.t("Trainee name", "Imię i nazwisko"));
+            let name =
+                ui.add(
+                    egui::TextEdit::singleline(&mut app.settings.trainee)
+                        .hint_text(lang.t(
+                            "Your name, as your reports will carry it",
+                            "Twoje imię i nazwisko w raportach",
+                        ))
+                        .desired_width(320.0),
+                );
+            let name = name.labelled_by(label.id);
+            if name.lost_focus() {
+                intents.push(Intent::ReloadReports);
+            }
+            ui.end_row();
+            let label = ui.label(lang.t("Reports folder", "Folder raportów"));
+            let default = SettleApp::default_reports_dir().display().to_string();
+            ui.horizontal(|ui| {
+                let folder = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut app.settings.reports_dir)
+                            .hint_text(default)
+                            .desired_width(320.0),
+                    )
+                    .labelled_by(label.id);
+                if folder.lost_focus() {
+                    intents.push(Intent::ReloadReports);
+                }
+                ui.label(
+                    RichText::new(app.reports_dir().display().to_string()).small().color(theme::muted(ui)),
+                );
+            });
+            ui.end_row();
+        });
+    });
+}
+
+fn filters(app: &mut SettleApp, ui: &mut egui::Ui) {
+    let lang = app.settings.lang;
+    let s = &mut app.settings;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.t("Language:", "Język:"));
+        ui.selectable_value(&mut s.filter_language, None, lang.t("All", "Wszystkie"));
+        ui.selectable_value(&mut s.filter_language, Some(Language::En), "English");
+        ui.selectable_value(&mut s.filter_language, Some(Language::Pl), "Polski");
+        ui.separator();
+        ui.label(lang.t("Difficulty:", "Trudność:"));
+        ui.selectable_value(&mut s.filter_difficulty, None, lang.t("All", "Wszystkie"));
+        for d in 1..=5u8 {
+            ui.selectable_value(&mut s.filter_difficulty, Some(d), d.to_string());
+        }
+        ui.separator();
+        ui.label(lang.t("Mode:", "Tryb:"));
+        ui.selectable_value(&mut s.mode, Mode::Practice, lang.t("Practice", "Ćwiczenie")).on_hover_text(
+            lang.t(
+                "A new seed every call; moods visible.",
+                "Nowe losowanie w każdej rozmowie; nastroje widoczne.",
+            ),
+        );
+        ui.selectable_value(&mut s.mode, Mode::Assessment, lang.t("Assessment", "Ocena")).on_hover_text(
+            lang.t(
+                "The persona's fixed call, the same for every trainee; moods hidden.",
+                "Stała rozmowa, taka sama dla wszystkich; nastroje ukryte.",
+            ),
+        );
+    });
+}
+
+fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+    let lang = app.settings.lang;
+    let shown: Vec<_> = app
+        .library
+        .personas()
+        .filter(|p| app.settings.filter_language.is_none_or(|l| l == p.language))
+        .filter(|p| app.settings.filter_difficulty.is_none_or(|d| d == p.difficulty))
+        .cloned()
+        .collect();
+    if shown.is_empty() {
+        ui.label(
+            RichText::new(lang.t("No persona matches the filters.", "Żaden rozmówca nie pasuje do filtrów."))
+                .color(theme::muted(ui)),
+        );
+        return;
+    }
+    let gap = ui.spacing().item_spacing.x;
+    let columns = ((ui.available_width() + gap) / (300.0 + gap)).floor().max(1.0) as usize;
+    let card_width = ((ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32).floor();
+    for row in shown.chunks(columns) {
+        ui.horizontal(|ui| {
+            for persona in row {
+                theme::card(ui).show(ui, |ui| {
+                    ui.set_width(card_width - 28.0);
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            let image = resting_portrait(persona).map(|p| p.path.as_path());
+                            portrait::show(ui, &mut app.portraits, image, &persona.name, 84.0);
+                            ui.vertical(|ui| {
+                                ui.label(RichText::new(&persona.name).family(theme::bold()).size(17.0));
+                                ui.label(RichText::new(&persona.company).color(theme::muted(ui)));
+                                ui.label(lang.archetype(persona.archetype));
+                                ui.horizontal(|ui| {
+                                    difficulty(ui, lang, persona.difficulty);
+                                    ui.label(
+                                        RichText::new(persona.language.code().to_uppercase())
+                                            .small()
+                                            .family(theme::bold()),
+                                    );
+                                });
+                            });
+                        });
+                        ui.add_space(4.0);
+                        ui.horizontal(|ui| {
+                            ui.label(lang.t("Owes", "Zadłużenie"));
+                            ui.label(
+                                RichText::new(
+                                    lang.money(persona.case_file.amount, &persona.case_file.currency),
+                                )
+                                .family(theme::bold()),
+                            );
+                        });
+                        best_score(ui, lang, app.best.get(&persona.id).copied());
+                        ui.add_space(4.0);
+                        let open = format!(
+                            "{} {}",
+                            lang.t("Prepare the call with", "Przygotuj rozmowę:"),
+                            persona.name
+                        );
+                        if ui.button(open).clicked() {
+                            intents.push(Intent::OpenBriefing(persona.id.clone()));
+                        }
+                    });
+                });
+            }
+        });
+        ui.add_space(8.0);
+    }
+}
+
+fn best_score(ui: &mut egui::Ui, lang: Lang, best: Option<f64>) {
+    ui.horizontal(|ui| {
+        ui.label(lang.t("Your best", "Twój najlepszy wynik"));
+        match best {
+            Some(score) => {
+                ui.label(RichText::new(format!("{} / 100", lang.score(score))).family(theme::bold()))
+            }
+            None => {
+                ui.label(RichText::new(lang.t("not played yet", "jeszcze nie grano")).color(theme::muted(ui)))
+            }
+        };
+    });
+}

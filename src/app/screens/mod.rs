@@ -1,0 +1,87 @@
+//! The screens, one module each, behind a top bar. Each screen borrows only what it draws and
+//! pushes [`Intent`]s; none changes app state beyond the fields its widgets edit.
+
+mod briefing;
+mod call;
+mod debrief;
+mod library;
+mod wrapup;
+
+use egui::RichText;
+
+use crate::app::{Intent, Route, SettleApp, theme};
+
+pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
+    let lang = app.settings.lang;
+    egui::Panel::top("top-bar").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Settle").family(theme::bold()).size(20.0).color(theme::ACCENT));
+            ui.label(
+                RichText::new(lang.t("Collection call trainer", "Trening rozmów windykacyjnych"))
+                    .color(theme::muted(ui)),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let dark = app.settings.dark;
+                let theme_label = if dark {
+                    lang.t("Light theme", "Jasny motyw")
+                } else {
+                    lang.t("Dark theme", "Ciemny motyw")
+                };
+                if ui.button(theme_label).clicked() {
+                    app.settings.dark = !dark;
+                }
+                for choice in [crate::app::Lang::Pl, crate::app::Lang::En] {
+                    ui.selectable_value(&mut app.settings.lang, choice, choice.name());
+                }
+                if !app.settings.trainee.trim().is_empty() {
+                    ui.label(RichText::new(app.settings.trainee.trim()).color(theme::muted(ui)));
+                }
+            });
+        });
+        ui.add_space(2.0);
+    });
+    if let Some(notice) = app.notice.clone() {
+        egui::Panel::top("notice").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("⚠").color(theme::WARN));
+                ui.add(egui::Label::new(notice).wrap());
+                if ui.button(lang.t("Dismiss", "Zamknij")).clicked() {
+                    app.notice = None;
+                }
+            });
+        });
+    }
+    match &app.route {
+        Route::Library => library::show(app, ui, intents),
+        Route::Briefing(_) => briefing::show(app, ui, intents),
+        Route::Call(_) => call::show(app, ui, intents),
+        Route::WrapUp(_) => wrapup::show(app, ui, intents),
+        Route::Debrief(_) => debrief::show(app, ui, intents),
+    }
+}
+
+/// The primary action's button: accent-filled, larger.
+pub fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    ui.add(
+        egui::Button::new(RichText::new(text).family(theme::bold()).color(egui::Color32::WHITE))
+            .fill(theme::ACCENT)
+            .min_size(egui::vec2(160.0, 36.0)),
+    )
+}
+
+/// Difficulty as five pips, three filled for a 3; read out as "Difficulty 3 of 5".
+pub fn difficulty(ui: &mut egui::Ui, lang: crate::app::Lang, level: u8) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(5.0 * 14.0, 14.0), egui::Sense::hover());
+    for i in 0..5u8 {
+        let centre = egui::pos2(rect.left() + 7.0 + f32::from(i) * 14.0, rect.center().y);
+        if i < level {
+            ui.painter().circle_filled(centre, 5.0, theme::WARN);
+        } else {
+            ui.painter().circle_stroke(centre, 4.5, egui::Stroke::new(1.2, theme::WARN));
+        }
+    }
+    let text = format!("{} {level} / 5", lang.t("Difficulty", "Trudność"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &text));
+    response.on_hover_text(text)
+}

@@ -1,0 +1,6 @@
+//! Widgets the screens share: portraits, mood meters, the case file, the style map.
+
+pub mod case_file;
+pub mod meter;
+pub mod portrait;
+pub mod style_map;

@@ -1,0 +1,80 @@
+//! Which portrait the debtor shows for the current mood, and reading portrait images safely.
+//!
+//! The choice is the persona's first portrait whose condition holds (the author lists the
+//! strongest moods first and ends with an unconditional one). Images are decoded with a cap
+//! on their dimensions, so a hostile file cannot make the app allocate gigabytes.
+
+use std::path::Path;
+
+use thiserror::Error;
+
+use crate::core::mood::MoodState;
+use crate::core::persona::{Persona, Portrait};
+
+/// Portraits wider or taller than this are refused.
+pub const MAX_PORTRAIT_SIDE: u32 = 2048;
+
+/// The portrait for these moods; `None` only for a persona without portraits.
+pub fn portrait_for<'p>(persona: &'p Persona, moods: &MoodState) -> Option<&'p Portrait> {
+    persona.portraits.iter().find(|p| moods.allows(p.when.as_ref()))
+}
+
+/// The portrait shown on library cards and the briefing: the unconditional one.
+pub fn resting_portrait(persona: &Persona) -> Option<&Portrait> {
+    persona.portraits.iter().find(|p| p.when.is_none()).or(persona.portraits.first())
+}
+
+#[derive(Debug, Error)]
+pub enum PortraitError {
+    #[error("cannot read {path}: {message}")]
+    Unreadable { path: String, message: String },
+    #[error("{path} is {width}×{height} pixels; portraits may be at most {MAX_PORTRAIT_SIDE} on a side")]
+    TooLarge { path: String, width: u32, height: u32 },
+}
+
+/// An image as RGBA pixels, row by row.
+#[derive(Debug, Clone)]
+pub struct Pixels {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+/// Decodes a portrait, checking its dimensions before any pixel is decoded.
+pub fn load_pixels(path: &Path) -> Result<Pixels, PortraitError> {
+    let unreadable = |e: &dyn std::fmt::Display| PortraitError::Unreadable {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let reader = image::ImageReader::open(path).map_err(|e| unreadable(&e))?;
+    let reader = reader.with_guessed_format().map_err(|e| unreadable(&e))?;
+    let (width, height) = reader.into_dimensions().map_err(|e| unreadable(&e))?;
+    if width > MAX_PORTRAIT_SIDE || height > MAX_PORTRAIT_SIDE {
+        return Err(PortraitError::TooLarge { path: path.display().to_string(), width, height });
+    }
+    let image = image::ImageReader::open(path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|e| unreadable(&e))?
+        .decode()
+        .map_err(|e| unreadable(&e))?
+        .to_rgba8();
+    Ok(Pixels { width: image.width(), height: image.height(), rgba: image.into_raw() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_huge_images_before_decoding() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bomb.png");
+        image::RgbaImage::new(4000, 1).save(&path).expect("write png");
+        assert!(matches!(load_pixels(&path), Err(PortraitError::TooLarge { width: 4000, .. })));
+        let small = dir.path().join("small.png");
+        image::RgbaImage::new(3, 2).save(&small).expect("write png");
+        let pixels = load_pixels(&small).expect("decodes");
+        assert_eq!((pixels.width, pixels.height, pixels.rgba.len()), (3, 2, 24));
+        assert!(load_pixels(&dir.path().join("missing.png")).is_err());
+    }
+}
