@@ -4,6 +4,7 @@ mod cli;
 mod common;
 mod engine;
 mod fixtures;
+mod gui;
 mod personas;
 mod property;
 mod reports;

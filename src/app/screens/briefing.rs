@@ -78,7 +78,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 ui.add_space(8.0);
                 ui.label(
                     RichText::new(format!(
-                        "⏱ {} {limit} s {}",
+                        "{} {limit} s {}",
                         lang.t("You will have", "Na każdą odpowiedź masz"),
                         lang.t(
                             "for each reply; when time runs out, your silence is your answer.",

@@ -217,21 +217,25 @@ pub fn explain(lang: Lang, report: &Report) -> [(&'static str, Option<f64>, u32,
 }
 
 fn parts(ui: &mut egui::Ui, lang: Lang, report: &Report) {
-    egui::Grid::new("parts").num_columns(3).striped(true).spacing([12.0, 8.0]).show(ui, |ui| {
-        for (name, score, weight, why) in explain(lang, report) {
-            ui.vertical(|ui| {
-                ui.label(RichText::new(name).family(theme::bold()));
-                ui.label(
-                    RichText::new(format!("{} {weight}", lang.t("weight", "waga")))
-                        .small()
-                        .color(theme::muted(ui)),
-                );
-            });
-            ui.label(RichText::new(score.map_or("—".to_string(), |v| lang.score(v))).size(18.0));
-            ui.add(egui::Label::new(why).wrap());
-            ui.end_row();
-        }
-    });
+    egui::Grid::new("parts").num_columns(3).striped(true).spacing([12.0, 8.0]).min_col_width(60.0).show(
+        ui,
+        |ui| {
+            for (name, score, weight, why) in explain(lang, report) {
+                ui.vertical(|ui| {
+                    ui.set_min_width(130.0);
+                    ui.label(RichText::new(name).family(theme::bold()));
+                    ui.label(
+                        RichText::new(format!("{} {weight}", lang.t("weight", "waga")))
+                            .small()
+                            .color(theme::muted(ui)),
+                    );
+                });
+                ui.label(RichText::new(score.map_or("—".to_string(), |v| lang.score(v))).size(18.0));
+                ui.add(egui::Label::new(why).wrap());
+                ui.end_row();
+            }
+        },
+    );
 }
 
 fn moods(ui: &mut egui::Ui, lang: Lang, report: &Report) {
@@ -287,9 +291,9 @@ fn wrap_up(ui: &mut egui::Ui, lang: Lang, report: &Report, currency: &str) {
             ui.label(value(lang, row.recorded, currency));
             ui.label(value(lang, row.real, currency));
             if row.right {
-                ui.label(RichText::new("✔").color(theme::GOOD));
+                ui.label(RichText::new(lang.t("right", "dobrze")).family(theme::bold()).color(theme::GOOD));
             } else {
-                ui.label(RichText::new("✘").color(theme::BAD));
+                ui.label(RichText::new(lang.t("wrong", "źle")).family(theme::bold()).color(theme::BAD));
             }
             ui.end_row();
         }
@@ -345,7 +349,13 @@ fn transcript(ui: &mut egui::Ui, lang: Lang, report: &Report) {
             }
         });
         if let Some(feedback) = &t.feedback {
-            ui.add(egui::Label::new(RichText::new(format!("💬 {feedback}")).color(theme::muted(ui))).wrap());
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("{} {feedback}", lang.t("Trainer:", "Trener:")))
+                        .color(theme::muted(ui)),
+                )
+                .wrap(),
+            );
         }
         ui.separator();
     }

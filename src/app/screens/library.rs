@@ -111,8 +111,8 @@ fn filters(app: &mut SettleApp, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.label(lang.t("Language:", "Język:"));
         ui.selectable_value(&mut s.filter_language, None, lang.t("All", "Wszystkie"));
-        ui.selectable_value(&mut s.filter_language, Some(Language::En), "English");
-        ui.selectable_value(&mut s.filter_language, Some(Language::Pl), "Polski");
+        ui.selectable_value(&mut s.filter_language, Some(Language::En), "EN");
+        ui.selectable_value(&mut s.filter_language, Some(Language::Pl), "PL");
         ui.separator();
         ui.label(lang.t("Difficulty:", "Trudność:"));
         ui.selectable_value(&mut s.filter_difficulty, None, lang.t("All", "Wszystkie"));

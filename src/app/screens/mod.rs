@@ -44,8 +44,7 @@ pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) 
     if let Some(notice) = app.notice.clone() {
         egui::Panel::top("notice").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new("⚠").color(theme::WARN));
-                ui.add(egui::Label::new(notice).wrap());
+                ui.add(egui::Label::new(RichText::new(notice).color(theme::WARN)).wrap());
                 if ui.button(lang.t("Dismiss", "Zamknij")).clicked() {
                     app.notice = None;
                 }

@@ -45,13 +45,11 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                     let currency = &persona.case_file.currency;
                     let label =
                         ui.label(format!("{} ({currency})", lang.t("Agreed amount", "Uzgodniona kwota")));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut d.amount).hint_text("38280.00").desired_width(200.0),
-                    )
-                    .labelled_by(label.id);
+                    ui.add(egui::TextEdit::singleline(&mut d.amount).hint_text("0.00").desired_width(200.0))
+                        .labelled_by(label.id);
                     ui.end_row();
                     let label = ui.label(lang.t("Instalments", "Liczba rat"));
-                    ui.add(egui::TextEdit::singleline(&mut d.instalments).hint_text("4").desired_width(80.0))
+                    ui.add(egui::TextEdit::singleline(&mut d.instalments).hint_text("—").desired_width(80.0))
                         .labelled_by(label.id);
                     ui.end_row();
                     let label = ui.label(lang.t("First due date", "Termin pierwszej płatności"));

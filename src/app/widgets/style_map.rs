@@ -59,19 +59,32 @@ pub fn style_map_ui(ui: &mut Ui, map: &StyleMap<'_>) -> Response {
         label(plot.left_top() + vec2(6.0, 6.0), egui::Align2::LEFT_TOP, ConflictStyle::Accommodating);
         label(plot.left_bottom() + vec2(6.0, -6.0), egui::Align2::LEFT_BOTTOM, ConflictStyle::Avoiding);
         label(middle.center_bottom() + vec2(0.0, 2.0), egui::Align2::CENTER_TOP, ConflictStyle::Compromising);
-        // Axis titles.
+        // Axis titles, with arrowheads at the positive ends.
+        let axis = Stroke::new(1.5, text);
+        let right = pos2(plot.right(), plot.center().y);
+        let top = pos2(plot.center().x, plot.top());
+        painter.add(egui::Shape::convex_polygon(
+            vec![right, right + vec2(-8.0, -4.0), right + vec2(-8.0, 4.0)],
+            text,
+            axis,
+        ));
+        painter.add(egui::Shape::convex_polygon(
+            vec![top, top + vec2(-4.0, 8.0), top + vec2(4.0, 8.0)],
+            text,
+            axis,
+        ));
         painter.text(
             pos2(plot.center().x, outer.bottom() - 2.0),
             egui::Align2::CENTER_BOTTOM,
-            lang.t("Firmness →", "Stanowczość →"),
+            lang.t("Firmness", "Stanowczość"),
             font.clone(),
             text,
         );
         painter.text(
-            pos2(outer.left() + 2.0, plot.center().y),
-            egui::Align2::LEFT_CENTER,
-            lang.t("Empathy ↑", "Empatia ↑"),
-            egui::FontId::proportional(11.0),
+            pos2(plot.center().x + 8.0, plot.top() + 14.0),
+            egui::Align2::LEFT_TOP,
+            lang.t("Empathy", "Empatia"),
+            font.clone(),
             text,
         );
         // The path.
@@ -92,13 +105,6 @@ pub fn style_map_ui(ui: &mut Ui, map: &StyleMap<'_>) -> Response {
         }
         if let Some(last) = points.last().filter(|_| !map.path.is_empty()) {
             painter.circle(*last, 7.0, theme::ACCENT, Stroke::new(2.0, Color32::WHITE));
-            painter.text(
-                *last + vec2(10.0, 0.0),
-                egui::Align2::LEFT_CENTER,
-                lang.style(style),
-                egui::FontId::new(14.0, theme::bold()),
-                text,
-            );
         }
     }
     let description = format!(
@@ -111,5 +117,6 @@ pub fn style_map_ui(ui: &mut Ui, map: &StyleMap<'_>) -> Response {
         end.firmness
     );
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &description));
+    ui.label(egui::RichText::new(description).family(theme::bold()));
     response
 }

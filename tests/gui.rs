@@ -1,0 +1,187 @@
+//! The real app driven through egui_kittest by the labels a person reads: a whole call from
+//! the library to the debrief, resuming an interrupted call, and the Polish interface.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use settle::app::{AppConfig, Route, SettleApp};
+use settle::core::call::Mode;
+use settle::core::engine::CallEngine;
+use settle::core::money::Money;
+use settle::core::outcome::{NextStep, Outcome};
+use settle::core::scoring::score;
+use settle::core::wrapup::WrapUp;
+
+use crate::common::good;
+
+struct Folders {
+    _root: tempfile::TempDir,
+    reports: PathBuf,
+    data: PathBuf,
+}
+
+fn folders() -> Folders {
+    let root = tempfile::tempdir().expect("tempdir");
+    let reports = root.path().join("reports");
+    let data = root.path().join("data");
+    Folders { _root: root, reports, data }
+}
+
+fn harness(folders: &Folders) -> Harness<'static, SettleApp> {
+    let config = AppConfig {
+        dialogues: PathBuf::from("tests/data/good"),
+        assets: PathBuf::from("tests/data/assets"),
+        reports_flag: Some(folders.reports.clone()),
+        data_dir: folders.data.clone(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| SettleApp::new(cc, config));
+    harness.run();
+    harness
+}
+
+/// Library → briefing (typing the trainee's name there) → the call started.
+fn start_minimal_call(harness: &mut Harness<'_, SettleApp>) {
+    harness.get_by_label("Prepare the call with Jan Nowak").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Briefing: Jan Nowak").is_some());
+    let name = harness.get_by_role_and_label(Role::TextInput, "Trainee");
+    name.focus();
+    name.type_text("Anna Kowalska");
+    harness.run();
+    harness.get_by_label("Start call").click();
+    harness.run();
+}
+
+/// Whether some node carries exactly this label (a value may be shown in several places).
+fn shows(harness: &Harness<'_, SettleApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).next().is_some()
+}
+
+fn choose(harness: &mut Harness<'_, SettleApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'_, SettleApp>, label: &str, text: &str) {
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    field.focus();
+    field.type_text(text);
+    harness.run();
+}
+
+fn pick(harness: &mut Harness<'_, SettleApp>, combo: &str, option: &str) {
+    harness.get_by_label(combo).click();
+    harness.run();
+    harness.get_by_label(option).click();
+    harness.run();
+}
+
+#[test]
+fn a_whole_call_reaches_the_debrief_with_the_cores_score() {
+    let folders = folders();
+    let mut harness = harness(&folders);
+    start_minimal_call(&mut harness);
+    assert!(harness.query_by_label("Nowak speaking.").is_some());
+    choose(&mut harness, egui::Key::Num1);
+    choose(&mut harness, egui::Key::Num1);
+    assert!(harness.query_by_label("The call is over.").is_some());
+    harness.get_by_label("Continue to wrap-up").click();
+    harness.run();
+    pick(&mut harness, "Outcome", "Promise to pay");
+    type_into(&mut harness, "Agreed amount (PLN)", "1200");
+    type_into(&mut harness, "First due date", "2026-11-27");
+    pick(&mut harness, "Next step", "Monitor the payment");
+    harness.get_by_label("Save and see the debrief").click();
+    harness.run();
+
+    // The same seed and replies in the core, with the same wrap-up.
+    let Route::Debrief(debrief) = &harness.state().route else { panic!("the debrief is showing") };
+    let seed = debrief.report.seed;
+    let persona = good("minimal");
+    let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, seed);
+    engine.choose_offer(1).expect("offered");
+    engine.choose_offer(1).expect("offered");
+    let wrap_up = WrapUp {
+        outcome: Some(Outcome::PromiseToPay),
+        amount: Some(Money::from_major(1200)),
+        instalments: None,
+        first_due: NaiveDate::from_ymd_opt(2026, 11, 27),
+        next_step: Some(NextStep::MonitorPayment),
+        note: String::new(),
+    };
+    let card = score(&persona.target, engine.turns(), engine.end().expect("over"), &wrap_up);
+    assert_eq!(card.total, 100.0);
+    let total = format!("Total {:.1} / 100", card.total);
+    assert!(harness.query_by_label(&total).is_some(), "{total} is shown");
+    assert!(harness.query_by_label("PASSED").is_some());
+    let style = format!(
+        "Style map: {}, empathy {:+.2}, firmness {:+.2}",
+        "Collaborating", card.style_point.empathy, card.style_point.firmness
+    );
+    assert!(harness.query_by_role_and_label(Role::Image, &style).is_some(), "the style map reads {style}");
+    assert!(shows(&harness, &style), "{style} is written under the map");
+    // The report was saved when the debrief opened, and the journal cleared.
+    let saved: Vec<_> = std::fs::read_dir(&folders.reports).expect("reports").collect();
+    assert_eq!(saved.len(), 1);
+    assert!(!folders.data.join("current-call.ron").exists());
+}
+
+#[test]
+fn an_interrupted_call_is_offered_for_resuming_and_goes_on_where_it_stopped() {
+    let folders = folders();
+    {
+        let mut harness = harness(&folders);
+        start_minimal_call(&mut harness);
+        choose(&mut harness, egui::Key::Num1);
+        assert!(harness.query_by_label("Oh, I missed it. I'll transfer it on Friday.").is_some());
+        // The window closes here, mid-call.
+    }
+    assert!(folders.data.join("current-call.ron").exists());
+    let mut harness = harness(&folders);
+    assert!(harness.query_by_label_contains("An interrupted call is waiting").is_some());
+    harness.get_by_label("Resume call").click();
+    harness.run();
+    assert!(harness.query_by_label("Oh, I missed it. I'll transfer it on Friday.").is_some());
+    assert!(harness.query_by_label_contains("Good morning, Mr Nowak.").is_some());
+    choose(&mut harness, egui::Key::Num1);
+    assert!(harness.query_by_label("The call is over.").is_some());
+    let Route::Call(call) = &harness.state().route else { panic!("still on the call screen") };
+    assert_eq!(call.engine.turns().len(), 2);
+    assert_eq!(harness.state().settings.trainee, "Anna Kowalska");
+}
+
+#[test]
+fn switching_to_polish_translates_the_interface() {
+    let folders = folders();
+    let mut harness = harness(&folders);
+    assert!(harness.query_by_label("Persona library").is_some());
+    harness.get_by_label("Polski").click();
+    harness.run();
+    assert!(harness.query_by_label("Biblioteka rozmówców").is_some());
+    assert!(harness.query_by_label("Przygotuj rozmowę: Jan Nowak").is_some());
+    assert!(harness.query_by_label("Persona library").is_none());
+    harness.get_by_label("Przygotuj rozmowę: Jan Nowak").click();
+    harness.run();
+    assert!(harness.query_by_label("Rozpocznij rozmowę").is_some());
+    assert!(harness.query_by_label("Faktury").is_some());
+    assert!(shows(&harness, "1\u{a0}200,00 PLN"));
+}
+
+#[test]
+fn an_assessment_call_hides_the_moods_and_uses_the_personas_seed() {
+    let folders = folders();
+    let mut harness = harness(&folders);
+    harness.get_by_label("Assessment").click();
+    harness.run();
+    start_minimal_call(&mut harness);
+    assert!(harness.query_by_label("Moods are hidden in an assessment call.").is_some());
+    assert!(harness.query_by_label("Trust").is_none());
+    let Route::Call(call) = &harness.state().route else { panic!("on the call screen") };
+    assert_eq!(call.engine.seed(), 7);
+}
