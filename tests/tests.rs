@@ -8,3 +8,4 @@ mod gui;
 mod personas;
 mod property;
 mod reports;
+mod smoke;

@@ -31,7 +31,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                         .hint_text(lang.t("Your name", "Imię i nazwisko"))
                         .desired_width(200.0),
                 )
-                .labelled_by(ui.label(lang.t("Trainee", "Szkolony")).id);
+                .labelled_by(ui.label(lang.t("Trainee", "Uczestnik")).id);
                 let mode = match app.settings.mode {
                     Mode::Practice => lang.t("Practice call", "Rozmowa ćwiczeniowa"),
                     Mode::Assessment => lang.t("Assessment call", "Rozmowa oceniana"),

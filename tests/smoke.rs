@@ -1,0 +1,109 @@
+//! Smoke test: the app opens a real window under Xvfb and draws it. Needs Xvfb, xdotool and
+//! ImageMagick (installed by .ci/setup). Runs the binary in `SETTLE_SMOKE_BIN` when set (CI
+//! points it at the release build), else the binary this test run built.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Kills the child on drop, so that a failing assertion leaves no process behind.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn wait_for(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < timeout, "{what} did not happen within {timeout:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn wait_until(timeout: Duration, mut ready: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while !ready() {
+        if start.elapsed() > timeout {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    true
+}
+
+fn succeeds(command: &mut Command) -> bool {
+    command.stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+}
+
+#[test]
+fn the_app_opens_a_window_under_xvfb_and_draws_it() {
+    let binary = std::env::var_os("SETTLE_SMOKE_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_settle")));
+    let home = tempfile::tempdir().expect("tempdir");
+    let runtime = home.path().join("runtime");
+    std::fs::create_dir_all(&runtime).expect("mkdir");
+    std::fs::set_permissions(&runtime, std::os::unix::fs::PermissionsExt::from_mode(0o700)).expect("chmod");
+    // A display number of our own, so parallel runs do not meet.
+    let display = format!(":{}", 90 + std::process::id() % 500);
+    let _xvfb = Running(
+        Command::new("Xvfb")
+            .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb is installed (run .ci/setup)"),
+    );
+    let xdotool = |args: &[&str]| {
+        let mut c = Command::new("xdotool");
+        c.args(args).env("DISPLAY", &display);
+        c
+    };
+    wait_for("Xvfb starting", Duration::from_secs(20), || succeeds(&mut xdotool(&["getmouselocation"])));
+    let log_path = home.path().join("settle.log");
+    let log = std::fs::File::create(&log_path).expect("log file");
+    let _app = Running(
+        Command::new(&binary)
+            .args(["--dialogues", "dialogues", "--reports"])
+            .arg(home.path().join("reports"))
+            .env("DISPLAY", &display)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("settle starts"),
+    );
+    let appeared =
+        wait_until(Duration::from_secs(60), || succeeds(&mut xdotool(&["search", "--name", "^Settle$"])));
+    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+    assert!(appeared, "the Settle window did not appear within 60 s; the app said:\n{log}");
+    // Let it draw, then take a screenshot and check it is not blank.
+    std::thread::sleep(Duration::from_secs(2));
+    let shot = home.path().join("smoke.png");
+    let status = Command::new("import")
+        .args(["-window", "root"])
+        .arg(&shot)
+        .env("DISPLAY", &display)
+        .status()
+        .expect("ImageMagick's import is installed (run .ci/setup)");
+    assert!(status.success());
+    assert!(colours(&shot) > 50, "the screenshot shows a drawn window, not a blank screen");
+    let _ = std::fs::copy(&shot, std::env::temp_dir().join("settle-smoke.png"));
+}
+
+/// How many distinct colours the screenshot has.
+fn colours(path: &Path) -> usize {
+    let image = image::open(path).expect("a PNG").to_rgb8();
+    let mut seen = std::collections::HashSet::new();
+    for pixel in image.pixels().step_by(7) {
+        seen.insert(pixel.0);
+    }
+    seen.len()
+}
