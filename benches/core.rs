@@ -5,16 +5,16 @@ use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use settle::core::Persona;
 use settle::core::call::Mode;
 use settle::core::engine::CallEngine;
 use settle::core::load::{load_bytes, load_dir};
 use settle::core::scoring::score;
 use settle::core::synthetic::persona_text;
 use settle::core::wrapup::WrapUp;
-use settle::core::Persona;
 
 fn load_large(c: &mut Criterion) {
     let assets = tempfile::tempdir().expect("tempdir");

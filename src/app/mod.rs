@@ -147,6 +147,8 @@ pub struct SettleApp {
     pub notice: Option<String>,
     portraits: PortraitCache,
     applied_look: Option<(bool, Lang)>,
+    /// For measuring start-up: close the window once the first frame is drawn.
+    pub exit_after_first_frame: bool,
 }
 
 impl SettleApp {
@@ -169,6 +171,7 @@ impl SettleApp {
             notice: None,
             portraits: PortraitCache::default(),
             applied_look: None,
+            exit_after_first_frame: false,
         };
         app.reload_library();
         app.reload_reports();
@@ -401,6 +404,9 @@ fn wrap_up_of(call: CallState) -> WrapUpState {
 impl eframe::App for SettleApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
+        if self.exit_after_first_frame {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -409,7 +415,7 @@ impl eframe::App for SettleApp {
 }
 
 /// Opens the app window on the given folders.
-pub fn run(config: AppConfig) -> Result<(), eframe::Error> {
+pub fn run(config: AppConfig, exit_after_first_frame: bool) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Settle")
@@ -418,5 +424,13 @@ pub fn run(config: AppConfig) -> Result<(), eframe::Error> {
             .with_min_inner_size([1024.0, 700.0]),
         ..Default::default()
     };
-    eframe::run_native("Settle", options, Box::new(|cc| Ok(Box::new(SettleApp::new(cc, config)))))
+    eframe::run_native(
+        "Settle",
+        options,
+        Box::new(move |cc| {
+            let mut app = SettleApp::new(cc, config);
+            app.exit_after_first_frame = exit_after_first_frame;
+            Ok(Box::new(app))
+        }),
+    )
 }

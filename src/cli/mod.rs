@@ -26,6 +26,9 @@ pub struct Cli {
     /// the platform data folder].
     #[arg(long, value_name = "DIR")]
     pub reports: Option<PathBuf>,
+    /// Close the app once its first frame is drawn (for measuring start-up).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -64,7 +67,9 @@ pub fn run(cli: Cli) -> ExitCode {
         None => {
             let config =
                 crate::app::AppConfig::new(cli.dialogues.clone(), cli.assets.clone(), cli.reports.clone());
-            crate::app::run(config).map(|()| ExitCode::SUCCESS).map_err(|e| e.to_string().into())
+            crate::app::run(config, cli.exit_after_first_frame)
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(|e| e.to_string().into())
         }
     };
     match result {
