@@ -149,6 +149,8 @@ pub struct SettleApp {
     applied_look: Option<(bool, Lang)>,
     /// For measuring start-up: close the window once the first frame is drawn.
     pub exit_after_first_frame: bool,
+    /// The settings as last written to storage.
+    stored_settings: Option<Settings>,
 }
 
 impl SettleApp {
@@ -172,6 +174,7 @@ impl SettleApp {
             portraits: PortraitCache::default(),
             applied_look: None,
             exit_after_first_frame: false,
+            stored_settings: None,
         };
         app.reload_library();
         app.reload_reports();
@@ -402,8 +405,16 @@ fn wrap_up_of(call: CallState) -> WrapUpState {
 }
 
 impl eframe::App for SettleApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.frame(ui);
+        // Written as soon as they change, so that a crash or a killed process keeps them too.
+        if self.stored_settings.as_ref() != Some(&self.settings)
+            && let Some(storage) = frame.storage_mut()
+        {
+            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+            storage.flush();
+            self.stored_settings = Some(self.settings.clone());
+        }
         if self.exit_after_first_frame {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
