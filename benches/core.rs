@@ -9,6 +9,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use settle::core::Persona;
+use settle::core::analysis::{Bounds, analyze};
 use settle::core::call::Mode;
 use settle::core::engine::CallEngine;
 use settle::core::load::{load_bytes, load_dir};
@@ -81,5 +82,17 @@ fn play(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_large, play);
+fn analysis_large(c: &mut Criterion) {
+    let assets = tempfile::tempdir().expect("tempdir");
+    std::fs::write(assets.path().join("calm.png"), b"png").expect("write");
+    let text = persona_text(10_000, 1, "calm.png");
+    let persona =
+        load_bytes(Path::new("synthetic.ron"), text.as_bytes(), assets.path()).persona.expect("valid");
+    let mut group = c.benchmark_group("analysis");
+    group.sample_size(10);
+    group.bench_function("analyze_10k_nodes", |b| b.iter(|| analyze(black_box(&persona), Bounds::default())));
+    group.finish();
+}
+
+criterion_group!(benches, load_large, play, analysis_large);
 criterion_main!(benches);

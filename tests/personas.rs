@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
+use settle::core::Persona;
 use settle::core::call::{Choice, EndReason, Mode};
 use settle::core::engine::CallEngine;
 use settle::core::scoring::score;
 use settle::core::wrapup::WrapUp;
-use settle::core::{CallEnd, Persona};
 
 use crate::common::bundled;
 
@@ -65,19 +65,6 @@ const PATHS: &[Path] = &[
     ("robert-aggressive", Mode::Assessment, 0, "2,2,2,3,3,4,3,3,4,4,3", "end_promise_full", 98.3, true),
 ];
 
-/// What a collector who understood the call would record.
-fn correct_wrap_up(end: &CallEnd) -> WrapUp {
-    let terms = end.terms.as_ref();
-    WrapUp {
-        outcome: Some(end.outcome),
-        amount: terms.map(|t| t.amount),
-        instalments: terms.and_then(|t| t.instalments),
-        first_due: terms.and_then(|t| t.first_due),
-        next_step: Some(end.next_step),
-        note: String::new(),
-    }
-}
-
 fn play(persona: &Arc<Persona>, mode: Mode, seed: u64, replies: &str) -> CallEngine {
     let seed = mode.seed(persona, seed);
     let (mut engine, _) = CallEngine::start(Arc::clone(persona), mode, seed);
@@ -102,7 +89,7 @@ fn every_ending_is_reached_with_its_exact_score() {
             failures.push(format!("{id} {replies}: the call did not end"));
             continue;
         };
-        let card = score(&persona.target, engine.turns(), end, &correct_wrap_up(end));
+        let card = score(&persona.target, engine.turns(), end, &WrapUp::matching(end));
         let reached = match &end.reason {
             EndReason::Ending(node) => node.0.as_str(),
             EndReason::TurnLimit => "(turn limit)",

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area (see ARCHITECTURE.md).
 
+mod analysis;
 mod cli;
 mod common;
 mod engine;

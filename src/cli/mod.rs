@@ -1,6 +1,7 @@
 //! The command line: `settle check`, `settle play`, `settle replay`, over the same core the
 //! app uses. Parsing arguments and printing for people happen here; decisions do not.
 
+mod analyze;
 mod check;
 mod debrief;
 mod play;
@@ -44,6 +45,17 @@ pub enum Command {
     List,
     /// Play a call in the terminal, print the debrief and save the report.
     Play(play::PlayArgs),
+    /// What a persona's graph allows: endings and their shortest paths, best and worst score,
+    /// the target inside the style zone, replies never offered, naive players' endings.
+    Analyze {
+        /// Persona id or file.
+        persona: String,
+    },
+    /// Write the persona's graph as Graphviz DOT to standard output.
+    Graph {
+        /// Persona id or file.
+        persona: String,
+    },
     /// Check that a saved report reproduces on the current persona file.
     Replay {
         /// The report file.
@@ -64,6 +76,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List) => check::list(&cli),
         Some(Command::Play(args)) => play::run(&cli, args),
         Some(Command::Replay { report }) => replay::run(&cli, report),
+        Some(Command::Analyze { persona }) => analyze::run(&cli, persona),
+        Some(Command::Graph { persona }) => analyze::graph(&cli, persona),
         None => {
             let config =
                 crate::app::AppConfig::new(cli.dialogues.clone(), cli.assets.clone(), cli.reports.clone());

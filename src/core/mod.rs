@@ -2,10 +2,12 @@
 //! knowledge of egui. Persona format and loading, validation, the call engine, scoring and
 //! reports live here; the GUI and CLI only call into it.
 
+pub mod analysis;
 pub mod call;
 pub mod case_file;
 pub mod debrief;
 pub mod diagnostic;
+pub mod dot;
 pub mod engine;
 pub mod format;
 pub mod graph;

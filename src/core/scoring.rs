@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::call::{CallEnd, Turn};
 use crate::core::format::{PloyHandling, Severity, ViolationKind};
 use crate::core::persona::Target;
-use crate::core::style::{ConflictStyle, StylePoint};
+use crate::core::style::{ConflictStyle, Stance, StylePoint};
 use crate::core::wrapup::{WrapUp, WrapUpCheck};
 
 /// Relative weights of the five score parts.
@@ -86,26 +86,82 @@ pub struct ScoreCard {
     pub fail_reason: Option<FailReason>,
 }
 
+/// What scoring needs from the turns, gathered in one pass; the analysis keeps one per
+/// explored state instead of whole transcripts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Tally {
+    pub turns: u32,
+    pub empathy_sum: i32,
+    pub firmness_sum: i32,
+    pub ploys_met: u32,
+    pub countered: u32,
+    pub fallen_for: u32,
+    pub violations: Vec<(ViolationKind, Severity)>,
+}
+
+impl Tally {
+    pub fn add(
+        &mut self,
+        stance: Stance,
+        ploy_met: bool,
+        handling: Option<PloyHandling>,
+        violation: Option<(ViolationKind, Severity)>,
+    ) {
+        self.turns += 1;
+        self.empathy_sum += i32::from(stance.empathy);
+        self.firmness_sum += i32::from(stance.firmness);
+        if ploy_met {
+            self.ploys_met += 1;
+            match handling {
+                Some(PloyHandling::Countered) => self.countered += 1,
+                Some(PloyHandling::FellFor) => self.fallen_for += 1,
+                None => {}
+            }
+        }
+        self.violations.extend(violation);
+    }
+
+    pub fn of(turns: &[Turn]) -> Tally {
+        let mut tally = Tally::default();
+        for t in turns {
+            tally.add(t.stance, t.ploy.is_some(), t.handling, t.violation.map(|v| (v.kind, v.severity)));
+        }
+        tally
+    }
+
+    pub fn style_point(&self) -> StylePoint {
+        if self.turns == 0 {
+            return StylePoint::default();
+        }
+        let n = f64::from(self.turns);
+        StylePoint {
+            empathy: f64::from(self.empathy_sum) / n / 2.0,
+            firmness: f64::from(self.firmness_sum) / n / 2.0,
+        }
+    }
+}
+
 /// Scores a finished call.
 pub fn score(target: &Target, turns: &[Turn], end: &CallEnd, wrap_up: &WrapUp) -> ScoreCard {
-    let style_point = StylePoint::of(turns.iter().map(|t| t.stance));
+    score_tally(target, &Tally::of(turns), end, wrap_up)
+}
+
+/// Scores a call from its tally.
+pub fn score_tally(target: &Target, tally: &Tally, end: &CallEnd, wrap_up: &WrapUp) -> ScoreCard {
+    let style_point = tally.style_point();
     let style_distance = target.style_zone.distance(style_point);
     let style_fit = (100.0 * (1.0 - style_distance / STYLE_FALLOFF)).max(0.0);
 
     let outcome_points = target.points(end.outcome);
-    let turn_count = turns.len() as u32;
+    let turn_count = tally.turns;
     let over = turn_count.saturating_sub(target.turn_budget);
     let efficiency = (1.0 - OVER_BUDGET_STEP * f64::from(over)).max(OVER_BUDGET_FLOOR);
     let outcome = f64::from(outcome_points) * efficiency;
 
-    let violations: Vec<(ViolationKind, Severity)> =
-        turns.iter().filter_map(|t| t.violation.map(|v| (v.kind, v.severity))).collect();
+    let violations = tally.violations.clone();
     let conduct = (100.0 - violations.iter().map(|(_, s)| violation_penalty(*s)).sum::<f64>()).max(0.0);
 
-    let met: Vec<&Turn> = turns.iter().filter(|t| t.ploy.is_some()).collect();
-    let countered = met.iter().filter(|t| t.handling == Some(PloyHandling::Countered)).count() as u32;
-    let fallen_for = met.iter().filter(|t| t.handling == Some(PloyHandling::FellFor)).count() as u32;
-    let ploys_met = met.len() as u32;
+    let (ploys_met, countered, fallen_for) = (tally.ploys_met, tally.countered, tally.fallen_for);
     let ploys = (ploys_met > 0).then(|| {
         let neither = ploys_met - countered - fallen_for;
         100.0 * (f64::from(countered) + 0.5 * f64::from(neither)) / f64::from(ploys_met)

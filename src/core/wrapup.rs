@@ -20,6 +20,21 @@ pub struct WrapUp {
     pub note: String,
 }
 
+impl WrapUp {
+    /// The wrap-up of a collector who understood the call: exactly the real terms.
+    pub fn matching(end: &CallEnd) -> WrapUp {
+        let terms = end.terms.as_ref();
+        WrapUp {
+            outcome: Some(end.outcome),
+            amount: terms.map(|t| t.amount),
+            instalments: terms.and_then(|t| t.instalments),
+            first_due: terms.and_then(|t| t.first_due),
+            next_step: Some(end.next_step),
+            note: String::new(),
+        }
+    }
+}
+
 /// Weights of the wrap-up fields, in points out of 100.
 pub const WRAP_UP_OUTCOME: u32 = 40;
 pub const WRAP_UP_AMOUNT: u32 = 20;

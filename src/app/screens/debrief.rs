@@ -208,7 +208,7 @@ pub fn explain(lang: Lang, report: &Report) -> [(&'static str, Option<f64>, u32,
         [c.outcome, c.amount, c.instalments, c.first_due, c.next_step].iter().filter(|ok| **ok).count();
     let wrap = format!("{right} / 5 {}", lang.t("fields right", "pól poprawnie"));
     [
-        (lang.t("Outcome", "Wynik"), Some(s.outcome), w.outcome, outcome),
+        (lang.t("Outcome", "Rezultat"), Some(s.outcome), w.outcome, outcome),
         (lang.t("Style fit", "Dopasowanie stylu"), Some(s.style_fit), w.style, style),
         (lang.t("Conduct", "Zasady rozmowy"), Some(s.conduct), w.conduct, conduct),
         (lang.t("Ploy handling", "Reakcja na wybiegi"), s.ploys, w.ploys, ploys),

@@ -1,0 +1,94 @@
+//! `settle analyze` and `settle graph`: what a persona's author needs to know about its graph.
+
+use std::process::ExitCode;
+
+use crate::cli::Cli;
+use crate::cli::play::find_persona;
+use crate::core::analysis::{Bounds, NaivePlayer, Step, analyze};
+use crate::core::call::Choice;
+use crate::core::dot::to_dot;
+
+fn steps(steps: &[Step]) -> String {
+    steps
+        .iter()
+        .map(|s| {
+            let choice = match s.choice {
+                Choice::Reply(r) => format!("{}#{}", s.node, r.0 + 1),
+                Choice::Silence => format!("{}#silence", s.node),
+            };
+            match &s.branch {
+                Some(b) => format!("{choice}→{b}"),
+                None => choice,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let persona = find_persona(cli, name)?;
+    let a = analyze(&persona, Bounds::default());
+    println!("Analysis of {} ({} nodes)", persona.id, persona.nodes.len());
+    let finished = |complete: bool| if complete { "complete" } else { "stopped at its bound" };
+    println!(
+        "States explored: {} ({}); with score tallies: {} ({})",
+        a.states,
+        finished(a.states_complete),
+        a.score_states,
+        finished(a.score_complete)
+    );
+    println!(
+        "\nEndings (shortest path; NODE#N is reply N as the node lists it, →X a random branch that must go to X):"
+    );
+    for e in &a.endings {
+        match &e.path {
+            Some(p) => {
+                println!("  {:<24} {:<18} {} step(s): {}", e.node.0, e.outcome.key(), p.len(), steps(p))
+            }
+            None => println!("  {:<24} {:<18} NOT REACHED", e.node.0, e.outcome.key()),
+        }
+    }
+    for (label, scored) in [("Best", &a.best), ("Worst", &a.worst)] {
+        if let Some(s) = scored {
+            println!(
+                "\n{label} reachable score (correct wrap-up): {:.1} at {}\n  {}",
+                s.total,
+                s.ending,
+                steps(&s.steps)
+            );
+        }
+    }
+    if let Some(target) = a.target_outcome {
+        let verdict = if a.target_in_zone { "yes" } else { "no (within the explored states)" };
+        println!("\nTarget outcome {} reachable inside the target style zone: {verdict}", target.key());
+    }
+    if !a.unreached_nodes.is_empty() {
+        let ids: Vec<_> = a.unreached_nodes.iter().map(|n| n.0.as_str()).collect();
+        println!("\nNodes no state reaches: {}", ids.join(", "));
+    }
+    if !a.never_offered.is_empty() {
+        let list: Vec<_> = a.never_offered.iter().map(|(n, r)| format!("{n}#{}", r.0 + 1)).collect();
+        println!("\nReplies never offered: {}", list.join(", "));
+    }
+    for naive in &a.naive {
+        let who = match naive.player {
+            NaivePlayer::AllEmpathic => "all-empathic",
+            NaivePlayer::AllFirm => "all-firm",
+        };
+        println!(
+            "\nA naive {who} player over {} seeds (mean score {:.1}):",
+            Bounds::default().seeds,
+            naive.mean_score
+        );
+        for (ending, share) in &naive.endings {
+            println!("  {ending:<24} {:>5.1}%", share * 100.0);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn graph(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let persona = find_persona(cli, name)?;
+    print!("{}", to_dot(&persona));
+    Ok(ExitCode::SUCCESS)
+}
