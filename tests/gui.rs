@@ -185,3 +185,44 @@ fn an_assessment_call_hides_the_moods_and_uses_the_personas_seed() {
     let Route::Call(call) = &harness.state().route else { panic!("on the call screen") };
     assert_eq!(call.engine.seed(), 7);
 }
+
+#[test]
+fn the_authoring_panel_shows_a_diagnostic_and_clears_it_when_the_file_is_fixed() {
+    let folders = folders();
+    let dialogues = folders.data.parent().expect("root").join("dialogues");
+    std::fs::create_dir_all(&dialogues).expect("mkdir");
+    std::fs::copy("tests/data/good/minimal.ron", dialogues.join("minimal.ron")).expect("copy");
+    let broken = std::fs::read_to_string("tests/data/bad/unknown_target.ron").expect("read");
+    let broken = broken.replace("id: \"minimal\"", "id: \"draft\"");
+    std::fs::write(dialogues.join("draft.ron"), &broken).expect("write");
+    let config = AppConfig {
+        dialogues: dialogues.clone(),
+        assets: PathBuf::from("tests/data/assets"),
+        reports_flag: Some(folders.reports.clone()),
+        data_dir: folders.data.clone(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| SettleApp::new(cc, config));
+    harness.run();
+    // The broken persona is not offered; the good one still is.
+    assert!(harness.query_by_label("Prepare the call with Jan Nowak").is_some());
+    harness.get_by_label("Trainer tools").click();
+    harness.run();
+    harness.get_by_label("draft.ron").click();
+    harness.run();
+    let location =
+        format!("{}:65:27: node `end_promis` does not exist", dialogues.join("draft.ron").display());
+    assert!(shows(&harness, &location), "{location}");
+    assert!(shows(&harness, "not playable until the errors are fixed"));
+    // The trainer fixes the typo and saves: the file reloads by itself.
+    std::fs::write(dialogues.join("draft.ron"), broken.replace("end_promis\"", "end_promise\""))
+        .expect("write");
+    let start = std::time::Instant::now();
+    while !shows(&harness, "playable") {
+        assert!(start.elapsed() < std::time::Duration::from_secs(5), "no reload within 5 s");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    assert!(shows(&harness, "No problems found."));
+}

@@ -2,6 +2,7 @@
 //! [`Intent`]s; [`SettleApp::apply`] carries them out once per frame, calling into the core.
 //! Nothing here decides how a call goes or how it is scored.
 
+mod authoring;
 mod i18n;
 mod screens;
 mod theme;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use authoring::{AuthorIntent, AuthorTab, AuthoringState};
 pub use i18n::Lang;
 
 use crate::core::call::{Choice, Mode};
@@ -97,6 +99,8 @@ pub enum Intent {
     DiscardResume,
     ReloadLibrary,
     ReloadReports,
+    OpenAuthoring,
+    Author(AuthorIntent),
 }
 
 /// A call in progress.
@@ -134,6 +138,7 @@ pub enum Route {
     Call(Box<CallState>),
     WrapUp(Box<WrapUpState>),
     Debrief(Box<DebriefState>),
+    Authoring(Box<AuthoringState>),
 }
 
 pub struct SettleApp {
@@ -151,6 +156,8 @@ pub struct SettleApp {
     pub exit_after_first_frame: bool,
     /// The settings as last written to storage.
     stored_settings: Option<Settings>,
+    /// Reloads the library when a persona file in the folder is saved.
+    watcher: Option<crate::core::watch::FolderWatcher>,
 }
 
 impl SettleApp {
@@ -175,7 +182,9 @@ impl SettleApp {
             applied_look: None,
             exit_after_first_frame: false,
             stored_settings: None,
+            watcher: None,
         };
+        app.watch();
         app.reload_library();
         app.reload_reports();
         match Journal::load(&app.journal_path()) {
@@ -201,6 +210,11 @@ impl SettleApp {
 
     fn journal_path(&self) -> PathBuf {
         self.config.data_dir.join(JOURNAL_FILE)
+    }
+
+    /// Watches the persona folder; without a watcher the library still loads, only by hand.
+    fn watch(&mut self) {
+        self.watcher = crate::core::watch::FolderWatcher::new(&self.config.dialogues).ok();
     }
 
     fn reload_library(&mut self) {
@@ -305,6 +319,28 @@ impl SettleApp {
             }
             Intent::ReloadLibrary => self.reload_library(),
             Intent::ReloadReports => self.reload_reports(),
+            Intent::OpenAuthoring => {
+                self.route = Route::Authoring(Box::new(AuthoringState::new(&self.config.dialogues)));
+            }
+            Intent::Author(AuthorIntent::OpenFolder(folder)) => {
+                self.config.assets = default_assets_dir(&folder);
+                self.config.dialogues = folder;
+                self.reload_library();
+                self.watch();
+                if let Route::Authoring(state) = &mut self.route {
+                    **state = AuthoringState::new(&self.config.dialogues);
+                }
+            }
+            Intent::Author(intent) => {
+                if let Route::Authoring(state) = &mut self.route {
+                    let persona = state
+                        .selected
+                        .as_ref()
+                        .and_then(|path| self.library.files.iter().find(|f| &f.path == path))
+                        .and_then(|f| f.persona.clone());
+                    state.apply(intent, persona.as_ref());
+                }
+            }
         }
     }
 
@@ -380,6 +416,11 @@ impl SettleApp {
 
     /// Draws one frame and applies what the person asked for.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        if self.watcher.as_ref().is_some_and(|w| w.changed()) {
+            self.reload_library();
+        }
+        // Wake up twice a second to notice saved files even when nobody moves the mouse.
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
         let look = (self.settings.dark, self.settings.lang);
         if self.applied_look != Some(look) {
             theme::apply(ui.ctx(), self.settings.dark);

@@ -178,6 +178,16 @@ impl CallEngine {
         self.choose(reply)
     }
 
+    /// Author preview: continues the call from `node` with the given moods, as if it had got
+    /// there. The turns so far stay in the record; a call that had ended goes on.
+    pub fn jump(&mut self, node: NodeIdx, moods: MoodState) -> Vec<CallEvent> {
+        self.end = None;
+        self.moods = moods;
+        let mut events = Vec::new();
+        self.enter(node, &mut events);
+        events
+    }
+
     pub fn apply(&mut self, choice: Choice) -> Result<Vec<CallEvent>, EngineError> {
         match choice {
             Choice::Reply(r) => self.choose(r),

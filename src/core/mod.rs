@@ -25,6 +25,7 @@ pub mod style;
 pub mod synthetic;
 pub mod timer;
 pub mod validate;
+pub mod watch;
 pub mod wrapup;
 
 pub use call::{CallEnd, Choice, EndReason, Mode, Turn};

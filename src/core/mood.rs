@@ -29,6 +29,11 @@ impl MoodState {
         }
     }
 
+    /// Sets one mood (clamped to 0-100); for author preview.
+    pub fn set_value(&mut self, mood: MoodIdx, value: i32) {
+        self.values[mood.0 as usize] = value.clamp(MOOD_MIN, MOOD_MAX);
+    }
+
     pub fn value(&self, mood: MoodIdx) -> i32 {
         self.values[mood.0 as usize]
     }

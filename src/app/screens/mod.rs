@@ -1,6 +1,7 @@
 //! The screens, one module each, behind a top bar. Each screen borrows only what it draws and
 //! pushes [`Intent`]s; none changes app state beyond the fields its widgets edit.
 
+mod authoring;
 mod briefing;
 mod call;
 mod debrief;
@@ -31,6 +32,15 @@ pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) 
                 if ui.button(theme_label).clicked() {
                     app.settings.dark = !dark;
                 }
+                if matches!(app.route, Route::Library) {
+                    if ui.button(lang.t("Trainer tools", "Narzędzia trenera")).clicked() {
+                        intents.push(Intent::OpenAuthoring);
+                    }
+                } else if matches!(app.route, Route::Authoring(_))
+                    && ui.button(lang.t("Back to library", "Wróć do biblioteki")).clicked()
+                {
+                    intents.push(Intent::BackToLibrary);
+                }
                 for choice in [crate::app::Lang::Pl, crate::app::Lang::En] {
                     ui.selectable_value(&mut app.settings.lang, choice, choice.name());
                 }
@@ -57,6 +67,7 @@ pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) 
         Route::Call(_) => call::show(app, ui, intents),
         Route::WrapUp(_) => wrapup::show(app, ui, intents),
         Route::Debrief(_) => debrief::show(app, ui, intents),
+        Route::Authoring(_) => authoring::show(app, ui, intents),
     }
 }
 
