@@ -80,7 +80,12 @@ impl AuthoringState {
                     self.graph_rect = egui::Rect::ZERO;
                 }
             }
-            AuthorIntent::Tab(tab) => self.tab = tab,
+            AuthorIntent::Tab(tab) => {
+                self.tab = tab;
+                if tab == AuthorTab::Preview && self.preview.is_none() {
+                    self.apply(AuthorIntent::PreviewFromStart, persona);
+                }
+            }
             AuthorIntent::Analyze => {
                 if let Some(p) = persona {
                     self.analysis = Some((p.source.hash.clone(), analyze(p, Bounds::default())));
