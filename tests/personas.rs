@@ -78,27 +78,36 @@ fn play(persona: &Arc<Persona>, mode: Mode, seed: u64, replies: &str) -> CallEng
     engine
 }
 
+/// The English id a persona's Polish twin (`<id>-pl`) shares its graph with.
+fn base_id(id: &str) -> &str {
+    id.strip_suffix("-pl").unwrap_or(id)
+}
+
 #[test]
 fn every_ending_is_reached_with_its_exact_score() {
     let personas = bundled();
     let mut failures = Vec::new();
     for &(id, mode, seed, replies, ending, total, passed) in PATHS {
-        let persona = personas.iter().find(|p| p.id.0 == id).unwrap_or_else(|| panic!("{id} is bundled"));
-        let engine = play(persona, mode, seed, replies);
-        let Some(end) = engine.end() else {
-            failures.push(format!("{id} {replies}: the call did not end"));
-            continue;
-        };
-        let card = score(&persona.target, engine.turns(), end, &WrapUp::matching(end));
-        let reached = match &end.reason {
-            EndReason::Ending(node) => node.0.as_str(),
-            EndReason::TurnLimit => "(turn limit)",
-        };
-        if reached != ending || card.total != total || card.passed != passed {
-            failures.push(format!(
-                "{id} seed {seed} [{replies}]: expected {ending} {total} {passed}, got {reached} {} {}",
-                card.total, card.passed
-            ));
+        // The English persona and its Polish twin play the same.
+        let variants: Vec<_> = personas.iter().filter(|p| base_id(&p.id.0) == id).collect();
+        assert!(!variants.is_empty(), "{id} is bundled");
+        for persona in variants {
+            let engine = play(persona, mode, seed, replies);
+            let Some(end) = engine.end() else {
+                failures.push(format!("{} {replies}: the call did not end", persona.id));
+                continue;
+            };
+            let card = score(&persona.target, engine.turns(), end, &WrapUp::matching(end));
+            let reached = match &end.reason {
+                EndReason::Ending(node) => node.0.as_str(),
+                EndReason::TurnLimit => "(turn limit)",
+            };
+            if reached != ending || card.total != total || card.passed != passed {
+                failures.push(format!(
+                    "{} seed {seed} [{replies}]: expected {ending} {total} {passed}, got {reached} {} {}",
+                    persona.id, card.total, card.passed
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -109,13 +118,47 @@ fn every_ending_of_every_persona_is_covered() {
     let personas = bundled();
     assert!(personas.len() >= 3);
     for persona in &personas {
-        let covered: Vec<&str> = PATHS.iter().filter(|p| p.0 == persona.id.0).map(|p| p.4).collect();
+        let covered: Vec<&str> =
+            PATHS.iter().filter(|p| p.0 == base_id(&persona.id.0)).map(|p| p.4).collect();
         for node in persona.nodes.iter().filter(|n| n.ending.is_some()) {
             assert!(
                 covered.contains(&node.id.0.as_str()),
                 "{}: ending {} has no scripted path",
                 persona.id,
                 node.id
+            );
+        }
+    }
+}
+
+#[test]
+fn each_polish_twin_has_its_english_personas_graph() {
+    let personas = bundled();
+    for pl in personas.iter().filter(|p| p.id.0.ends_with("-pl")) {
+        let en =
+            personas.iter().find(|p| p.id.0 == base_id(&pl.id.0)).expect("the English persona is bundled");
+        assert_eq!(pl.language, settle::core::format::Language::Pl, "{}", pl.id);
+        assert_eq!(en.nodes.len(), pl.nodes.len(), "{}", pl.id);
+        assert_eq!(en.start, pl.start);
+        assert_eq!(en.case_file.amount, pl.case_file.amount);
+        assert_eq!(en.target.outcomes, pl.target.outcomes);
+        for (a, b) in en.nodes.iter().zip(&pl.nodes) {
+            assert_eq!(a.id, b.id, "{}", pl.id);
+            assert_eq!(a.ploy, b.ploy, "{} {}", pl.id, a.id);
+            assert_eq!(a.replies.len(), b.replies.len(), "{} {}", pl.id, a.id);
+            for (r, s) in a.replies.iter().zip(&b.replies) {
+                assert_eq!(
+                    (r.stance, r.violation, r.ploy),
+                    (s.stance, s.violation, s.ploy),
+                    "{} {}",
+                    pl.id,
+                    a.id
+                );
+                assert_eq!(r.effects, s.effects, "{} {}", pl.id, a.id);
+            }
+            assert_eq!(
+                a.ending.as_ref().map(|e| (e.outcome, e.next_step)),
+                b.ending.as_ref().map(|e| (e.outcome, e.next_step))
             );
         }
     }

@@ -10,7 +10,7 @@ use crate::app::{AuthorIntent, AuthorTab, AuthoringState, Intent, Route, SettleA
 use crate::core::analysis::{Analysis, NaivePlayer};
 use crate::core::call::Choice;
 use crate::core::load::LoadedFile;
-use crate::core::persona::{MoodIdx, Persona};
+use crate::core::persona::{MoodIdx, NodeIdx, Persona};
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
@@ -90,7 +90,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         });
         ui.separator();
         match (state.tab, &file.persona) {
-            (AuthorTab::Graph, Some(persona)) => graph_tab(ui, lang, state, persona, intents),
+            (AuthorTab::Graph, Some(persona)) => graph_tab(ui, lang, state, file, persona, intents),
             (AuthorTab::Analysis, Some(persona)) => analysis_tab(ui, lang, state, persona, intents),
             (AuthorTab::Preview, Some(persona)) => preview_tab(ui, lang, state, persona, intents),
             _ => problems(ui, lang, file),
@@ -118,13 +118,38 @@ fn problems(ui: &mut egui::Ui, lang: Lang, file: &LoadedFile) {
     });
 }
 
+/// Nodes a warning names, and nodes the last analysis never reached.
+fn flagged(
+    file: &LoadedFile,
+    state: &AuthoringState,
+    persona: &Persona,
+) -> std::collections::HashSet<NodeIdx> {
+    use crate::core::diagnostic::Problem;
+    let mut ids: Vec<&str> = file
+        .diagnostics
+        .iter()
+        .filter_map(|d| match &d.problem {
+            Problem::Unreachable(id)
+            | Problem::EndingUnreachable(id)
+            | Problem::PloyHandlingWithoutPloy(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    if let Some((_, analysis)) = &state.analysis {
+        ids.extend(analysis.unreached_nodes.iter().map(|n| n.0.as_str()));
+    }
+    ids.into_iter().filter_map(|id| persona.node_index(id)).collect()
+}
+
 fn graph_tab(
     ui: &mut egui::Ui,
     lang: Lang,
     state: &mut AuthoringState,
+    file: &LoadedFile,
     persona: &Persona,
     intents: &mut Vec<Intent>,
 ) {
+    let flagged = flagged(file, state, persona);
     if let Some(node) = state.graph_node {
         let n = persona.node(node);
         ui.horizontal_wrapped(|ui| {
@@ -138,13 +163,13 @@ fn graph_tab(
     }
     ui.label(
         RichText::new(lang.t(
-            "Drag to pan, scroll to zoom, click a node to see it. Green: endings with points; red: endings without; orange: ploys.",
-            "Przeciągnij, aby przesunąć; kółko myszy przybliża; kliknij węzeł. Zielone: zakończenia z punktami; czerwone: bez; pomarańczowe: wybiegi.",
+            "Drag to pan, scroll to zoom, click a node to see it. Green: endings with points; red: endings without; orange: ploys; red border: a problem or never reached.",
+            "Przeciągnij, aby przesunąć; kółko myszy przybliża; kliknij węzeł. Zielone: zakończenia z punktami; czerwone: bez; pomarańczowe: wybiegi; czerwona ramka: problem lub węzeł nieosiągalny.",
         ))
         .small()
         .color(theme::muted(ui)),
     );
-    if let Some(clicked) = graph_view(ui, persona, &mut state.graph_rect, state.graph_node) {
+    if let Some(clicked) = graph_view(ui, persona, &mut state.graph_rect, state.graph_node, &flagged) {
         intents.push(Intent::Author(AuthorIntent::SelectNode(clicked)));
     }
 }

@@ -47,11 +47,13 @@ fn layout(persona: &Persona) -> Vec<Pos2> {
     positions
 }
 
+/// `flagged` nodes (named by a problem or never reached in the analysis) get a red border.
 pub fn graph_view(
     ui: &mut egui::Ui,
     persona: &Persona,
     scene_rect: &mut Rect,
     selected: Option<NodeIdx>,
+    flagged: &std::collections::HashSet<NodeIdx>,
 ) -> Option<NodeIdx> {
     let positions = layout(persona);
     let mut clicked = None;
@@ -81,6 +83,8 @@ pub fn graph_view(
                 let idx = NodeIdx(i as u32);
                 let stroke = if selected == Some(idx) {
                     Stroke::new(3.0, theme::ACCENT)
+                } else if flagged.contains(&idx) {
+                    Stroke::new(2.5, theme::BAD)
                 } else if persona.start == idx {
                     Stroke::new(2.0, Color32::from_gray(60))
                 } else {
