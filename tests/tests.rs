@@ -3,6 +3,7 @@
 mod analysis;
 mod cli;
 mod common;
+mod dashboard;
 mod engine;
 mod fixtures;
 mod gui;

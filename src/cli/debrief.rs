@@ -11,6 +11,11 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let verdict = if s.passed { "PASSED" } else { "FAILED" };
     let _ = writeln!(out, "\n=== Debrief: {} ===", report.persona.name);
+    let ending = match &report.end.reason {
+        crate::core::call::EndReason::Ending(node) => node.0.as_str(),
+        crate::core::call::EndReason::TurnLimit => "(turn limit)",
+    };
+    let _ = writeln!(out, "Ending: {ending} ({})", report.end.outcome.key());
     let _ = writeln!(out, "Total {:.1} / 100 (pass mark {}): {verdict}", s.total, s.pass_mark);
     match s.fail_reason {
         Some(FailReason::SevereViolation(kind)) => {

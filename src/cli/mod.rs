@@ -6,6 +6,7 @@ mod check;
 mod debrief;
 mod play;
 mod replay;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +57,19 @@ pub enum Command {
         /// Persona id or file.
         persona: String,
     },
+    /// Summarise a folder of reports, or export it: the table as CSV, one trainee's printable
+    /// HTML report, or xAPI 1.0.3 statements (JSON).
+    Report {
+        /// The reports folder.
+        folder: PathBuf,
+        #[arg(long, conflicts_with_all = ["html", "xapi"])]
+        csv: bool,
+        /// The trainee whose HTML report to write.
+        #[arg(long, value_name = "TRAINEE", conflicts_with = "xapi")]
+        html: Option<String>,
+        #[arg(long)]
+        xapi: bool,
+    },
     /// Check that a saved report reproduces on the current persona file.
     Replay {
         /// The report file.
@@ -77,6 +91,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Play(args)) => play::run(&cli, args),
         Some(Command::Replay { report }) => replay::run(&cli, report),
         Some(Command::Analyze { persona }) => analyze::run(&cli, persona),
+        Some(Command::Report { folder, csv, html, xapi }) => {
+            report::run(folder, report::Options { csv: *csv, html: html.as_deref(), xapi: *xapi })
+        }
         Some(Command::Graph { persona }) => analyze::graph(&cli, persona),
         None => {
             let config =

@@ -5,6 +5,8 @@
 //! wrap-up and all score parts. The file format is versioned ([`REPORT_FORMAT`]); `store`
 //! writes and reads folders of them, `replay` checks that one still reproduces.
 
+pub mod export;
+pub mod index;
 pub mod replay;
 pub mod store;
 

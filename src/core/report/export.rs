@@ -1,0 +1,263 @@
+//! Exports for managers: the filtered table as CSV (with spreadsheet formula injection
+//! neutralised), a printable self-contained HTML report per trainee (every text escaped,
+//! charts as inline SVG), and xAPI 1.0.3 statements (one per call, with stable ids) that a
+//! learning record store can ingest.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::core::report::index::{Row, trainee_view};
+use crate::core::style::StylePoint;
+
+/// The IRI base of Settle's activities, verbs' extensions and accounts in xAPI statements.
+/// `.invalid` is reserved: no real host answers it, so the ids can never collide with one.
+pub const XAPI_BASE: &str = "https://settle.invalid";
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+/// first) gets a leading apostrophe, so that it shows as text.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+/// The table as CSV, one line per call, with a header.
+pub fn csv<'r>(rows: impl IntoIterator<Item = &'r Row>) -> Result<String, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "started_at",
+        "trainee",
+        "persona",
+        "persona_name",
+        "mode",
+        "outcome",
+        "score",
+        "passed",
+        "style",
+        "empathy",
+        "firmness",
+        "turns",
+        "duration_s",
+        "violations",
+        "seed",
+        "call_id",
+    ])?;
+    for r in rows {
+        let violations: Vec<String> = r.violations.iter().map(|(k, s)| format!("{k:?}/{s:?}")).collect();
+        out.write_record([
+            r.started_at.to_rfc3339(),
+            neutralise(&r.trainee),
+            neutralise(&r.persona.0),
+            neutralise(&r.persona_name),
+            format!("{:?}", r.mode),
+            r.outcome.key().to_string(),
+            format!("{:.1}", r.total),
+            r.passed.to_string(),
+            r.style.name().to_string(),
+            format!("{:.3}", r.style_point.empathy),
+            format!("{:.3}", r.style_point.firmness),
+            r.turns.to_string(),
+            format!("{:.1}", r.duration_ms as f64 / 1000.0),
+            violations.join(" "),
+            r.seed.to_string(),
+            r.id.0.to_string(),
+        ])?;
+    }
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Text made safe for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn style_svg(points: &[StylePoint]) -> String {
+    let mut svg = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"260\" height=\"260\" viewBox=\"-1.1 -1.1 2.2 2.2\" role=\"img\" aria-label=\"Style map\">\
+         <rect x=\"-1\" y=\"-1\" width=\"2\" height=\"2\" fill=\"#f4f6f7\" stroke=\"#999\" stroke-width=\"0.01\"/>\
+         <line x1=\"-1\" y1=\"0\" x2=\"1\" y2=\"0\" stroke=\"#999\" stroke-width=\"0.01\"/>\
+         <line x1=\"0\" y1=\"-1\" x2=\"0\" y2=\"1\" stroke=\"#999\" stroke-width=\"0.01\"/>",
+    );
+    for p in points {
+        let _ = write!(
+            svg,
+            "<circle cx=\"{:.3}\" cy=\"{:.3}\" r=\"0.03\" fill=\"#1f6f8b\"/>",
+            p.firmness, -p.empathy
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn scores_svg(series: &[(f64, f64)]) -> String {
+    let mut svg = String::from(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"360\" height=\"120\" viewBox=\"0 0 360 120\" role=\"img\" aria-label=\"Scores over time\">\
+         <rect width=\"360\" height=\"120\" fill=\"#f4f6f7\"/>",
+    );
+    let n = series.len().max(2) as f64 - 1.0;
+    let points: Vec<String> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (_, score))| format!("{:.1},{:.1}", 10.0 + 340.0 * i as f64 / n, 110.0 - score))
+        .collect();
+    let _ = write!(
+        svg,
+        "<polyline fill=\"none\" stroke=\"#1f6f8b\" stroke-width=\"2\" points=\"{}\"/>",
+        points.join(" ")
+    );
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A printable, self-contained HTML report of one trainee's calls.
+pub fn trainee_html(rows: &[Row], trainee: &str) -> String {
+    let view = trainee_view(rows, trainee);
+    let s = &view.summary;
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Settle: {name}</title>\
+         <style>body{{font-family:sans-serif;margin:2em;color:#222}}table{{border-collapse:collapse}}\
+         td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}h2{{margin-top:1.5em}}\
+         @media print{{body{{margin:0}}}}</style></head><body>\
+         <h1>Settle training report: {name}</h1>\
+         <p>{calls} calls, {passed} passed ({rate:.0}%), mean score {mean:.1}.</p>",
+        name = escape(&view.trainee),
+        calls = s.calls,
+        passed = s.passed,
+        rate = s.pass_rate * 100.0,
+        mean = s.mean_score
+    );
+    html.push_str("<h2>Best and last score per persona</h2><table><tr><th>Persona</th><th>Best</th><th>Last</th><th>Scores over time</th></tr>");
+    for (persona, (best, last)) in &view.best_and_last {
+        let series: Vec<(f64, f64)> = view
+            .scores_over_time
+            .get(persona)
+            .map_or_else(Vec::new, |v| v.iter().map(|(t, s)| (t.timestamp() as f64, *s)).collect());
+        let _ = write!(
+            html,
+            "<tr><td>{}</td><td>{best:.1}</td><td>{last:.1}</td><td>{}</td></tr>",
+            escape(&persona.0),
+            scores_svg(&series)
+        );
+    }
+    html.push_str("</table><h2>Style of every call</h2><p>Firmness across, empathy up.</p>");
+    let points: Vec<StylePoint> = view.style_points.iter().map(|(_, p)| *p).collect();
+    html.push_str(&style_svg(&points));
+    html.push_str("<h2>Conduct violations</h2><ul>");
+    for (kind, n) in &view.violations {
+        let _ = write!(html, "<li>{} × {n}</li>", escape(&format!("{kind:?}")));
+    }
+    html.push_str("</ul><h2>Ploys fallen for</h2><ul>");
+    for (ploy, n) in &view.ploys_fallen_for {
+        let _ = write!(html, "<li>{} × {n}</li>", escape(&format!("{ploy:?}")));
+    }
+    html.push_str("</ul><h2>Calls</h2><table><tr><th>Date</th><th>Persona</th><th>Outcome</th><th>Score</th><th>Result</th></tr>");
+    let mut mine: Vec<&Row> = rows.iter().filter(|r| r.trainee.eq_ignore_ascii_case(trainee)).collect();
+    mine.sort_by_key(|r| r.started_at);
+    for r in mine {
+        let _ = write!(
+            html,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td></tr>",
+            r.started_at.format("%Y-%m-%d %H:%M"),
+            escape(&r.persona_name),
+            r.outcome.key(),
+            r.total,
+            if r.passed { "passed" } else { "failed" }
+        );
+    }
+    html.push_str("</table></body></html>\n");
+    html
+}
+
+/// ISO 8601 duration such as `PT3M30.5S`.
+fn duration(ms: u64) -> String {
+    let (minutes, seconds) = (ms / 60_000, (ms % 60_000) as f64 / 1000.0);
+    if minutes > 0 { format!("PT{minutes}M{seconds}S") } else { format!("PT{seconds}S") }
+}
+
+/// The statement of one call. Its id is derived from the call id, so a re-send is the same
+/// statement (an LRS answers it as already stored instead of storing it twice).
+pub fn xapi_statement(r: &Row) -> Value {
+    let verb = if r.passed { "passed" } else { "failed" };
+    let id = Uuid::new_v5(&r.id.0, b"settle:call");
+    let ext = |name: &str| format!("{XAPI_BASE}/xapi/extensions/{name}");
+    let violations: Vec<String> = r.violations.iter().map(|(k, s)| format!("{k:?}/{s:?}")).collect();
+    json!({
+        "id": id.to_string(),
+        "actor": {
+            "objectType": "Agent",
+            "name": r.trainee,
+            "account": { "homePage": format!("{XAPI_BASE}/trainees"), "name": r.trainee },
+        },
+        "verb": {
+            "id": format!("http://adlnet.gov/expapi/verbs/{verb}"),
+            "display": { "en-US": verb },
+        },
+        "object": {
+            "objectType": "Activity",
+            "id": format!("{XAPI_BASE}/personas/{}", r.persona.0),
+            "definition": {
+                "name": { "en-US": r.persona_name },
+                "type": "http://adlnet.gov/expapi/activities/simulation",
+            },
+        },
+        "result": {
+            "score": { "scaled": r.total / 100.0, "raw": r.total, "min": 0, "max": 100 },
+            "success": r.passed,
+            "completion": true,
+            "duration": duration(r.duration_ms),
+            "extensions": {
+                ext("empathy"): r.style_point.empathy,
+                ext("firmness"): r.style_point.firmness,
+                ext("ending"): r.outcome.key(),
+                ext("violations"): violations,
+            },
+        },
+        "context": {
+            "registration": r.id.0.to_string(),
+            "extensions": { ext("mode"): format!("{:?}", r.mode), ext("seed"): r.seed.to_string() },
+        },
+        "timestamp": (r.started_at + chrono::Duration::milliseconds(r.duration_ms as i64)).to_rfc3339(),
+        "version": "1.0.3",
+    })
+}
+
+pub fn xapi<'r>(rows: impl IntoIterator<Item = &'r Row>) -> Value {
+    Value::Array(rows.into_iter().map(xapi_statement).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_and_markup_are_defused() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+48 600"), "'+48 600");
+        assert_eq!(neutralise("-2+3"), "'-2+3");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("Anna"), "Anna");
+        assert_eq!(
+            escape("<script>alert('x')</script> & \""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;"
+        );
+        assert_eq!(duration(210_500), "PT3M30.5S");
+        assert_eq!(duration(4_000), "PT4S");
+    }
+}

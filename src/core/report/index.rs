@@ -1,0 +1,317 @@
+//! The managers' index of a reports folder: one compact row per call (not the whole report,
+//! so 100,000 calls fit in memory), read in parallel and refreshed incrementally (only new
+//! files are read; removed ones drop out). Damaged and foreign files are listed, not fatal.
+//! Aggregations for the dashboard, trainee and persona views are computed from the rows.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::core::call::{Choice, Mode};
+use crate::core::format::{Ploy, PloyHandling, Severity, ViolationKind};
+use crate::core::outcome::Outcome;
+use crate::core::persona::{NodeId, PersonaId, ReplyIdx};
+use crate::core::report::store::{SkipReason, Skipped, read};
+use crate::core::report::{CallId, Report};
+use crate::core::scoring::FailReason;
+use crate::core::style::{ConflictStyle, StylePoint};
+
+/// What the table and the aggregations need from one report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub path: PathBuf,
+    pub id: CallId,
+    pub trainee: String,
+    pub persona: PersonaId,
+    pub persona_name: String,
+    pub mode: Mode,
+    pub seed: u64,
+    pub started_at: DateTime<Utc>,
+    pub duration_ms: u64,
+    pub outcome: Outcome,
+    pub total: f64,
+    pub passed: bool,
+    pub fail_reason: Option<FailReason>,
+    pub style_point: StylePoint,
+    pub style: ConflictStyle,
+    pub turns: u32,
+    pub violations: Vec<(ViolationKind, Severity)>,
+    pub ploys_fallen_for: Vec<Ploy>,
+    /// Turns that cost points: a violation or a ploy fallen for, with the node and reply.
+    pub costly: Vec<(NodeId, ReplyIdx)>,
+}
+
+impl Row {
+    pub fn of(path: PathBuf, r: &Report) -> Row {
+        Row {
+            path,
+            id: r.id,
+            trainee: r.trainee.clone(),
+            persona: r.persona.id.clone(),
+            persona_name: r.persona.name.clone(),
+            mode: r.mode,
+            seed: r.seed,
+            started_at: r.started_at,
+            duration_ms: r.duration_ms,
+            outcome: r.end.outcome,
+            total: r.score.total,
+            passed: r.score.passed,
+            fail_reason: r.score.fail_reason,
+            style_point: r.score.style_point,
+            style: r.score.style,
+            turns: r.score.turns,
+            violations: r.score.violations.clone(),
+            ploys_fallen_for: r
+                .turns
+                .iter()
+                .filter(|t| t.handling == Some(PloyHandling::FellFor))
+                .filter_map(|t| t.ploy)
+                .collect(),
+            costly: r
+                .turns
+                .iter()
+                .filter(|t| t.violation.is_some() || t.handling == Some(PloyHandling::FellFor))
+                .filter_map(|t| match t.choice {
+                    Choice::Reply(reply) => Some((t.node.clone(), reply)),
+                    Choice::Silence => None,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every report row of a folder, kept up to date.
+#[derive(Debug, Default)]
+pub struct ReportIndex {
+    pub folder: PathBuf,
+    pub rows: Vec<Row>,
+    pub skipped: Vec<Skipped>,
+    known: HashSet<PathBuf>,
+}
+
+impl ReportIndex {
+    pub fn open(folder: &Path) -> ReportIndex {
+        let mut index = ReportIndex { folder: folder.to_path_buf(), ..ReportIndex::default() };
+        index.refresh();
+        index
+    }
+
+    /// Reads the files that appeared since the last refresh (in parallel) and forgets the ones
+    /// that went away. Returns how many new reports were read.
+    pub fn refresh(&mut self) -> usize {
+        let Ok(entries) = std::fs::read_dir(&self.folder) else {
+            self.rows.clear();
+            self.skipped.clear();
+            self.known.clear();
+            return 0;
+        };
+        let present: HashSet<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .collect();
+        self.rows.retain(|r| present.contains(&r.path));
+        self.skipped.retain(|s| present.contains(&s.path));
+        self.known.retain(|p| present.contains(p));
+        let mut new: Vec<PathBuf> =
+            present.into_iter().filter(|p| !self.known.contains(p) && p.is_file()).collect();
+        new.sort();
+        let results = read_parallel(&new);
+        let mut added = 0;
+        for (path, result) in new.into_iter().zip(results) {
+            self.known.insert(path.clone());
+            match result {
+                Ok(row) => {
+                    self.rows.push(row);
+                    added += 1;
+                }
+                Err(reason) => self.skipped.push(Skipped { path, reason }),
+            }
+        }
+        added
+    }
+}
+
+/// Reads files on every available core; the order of results follows `paths`.
+fn read_parallel(paths: &[PathBuf]) -> Vec<Result<Row, SkipReason>> {
+    let read_one = |path: &PathBuf| -> Result<Row, SkipReason> {
+        if path.extension().is_none_or(|e| e != "ron") {
+            return Err(SkipReason::Foreign);
+        }
+        read(path).map(|report| Row::of(path.clone(), &report))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if paths.len() < 64 || threads == 1 {
+        return paths.iter().map(read_one).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}
+
+/// What the dashboard filters by; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub trainee: Option<String>,
+    pub persona: Option<PersonaId>,
+    pub mode: Option<Mode>,
+    pub passed: Option<bool>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    /// Case-insensitive text found in the trainee or persona name.
+    pub text: String,
+}
+
+impl Filter {
+    pub fn matches(&self, row: &Row) -> bool {
+        let text = self.text.trim().to_lowercase();
+        self.trainee.as_ref().is_none_or(|t| row.trainee.eq_ignore_ascii_case(t))
+            && self.persona.as_ref().is_none_or(|p| row.persona == *p)
+            && self.mode.is_none_or(|m| row.mode == m)
+            && self.passed.is_none_or(|p| row.passed == p)
+            && self.from.is_none_or(|f| row.started_at >= f)
+            && self.to.is_none_or(|t| row.started_at <= t)
+            && (text.is_empty()
+                || row.trainee.to_lowercase().contains(&text)
+                || row.persona_name.to_lowercase().contains(&text)
+                || row.persona.0.contains(&text))
+    }
+}
+
+/// The summary tiles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub calls: usize,
+    pub passed: usize,
+    pub pass_rate: f64,
+    pub mean_score: f64,
+    /// The most common reason for failing, with its count.
+    pub top_failure: Option<(FailureKind, usize)>,
+}
+
+/// A failure reason as managers group them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FailureKind {
+    SevereViolation(ViolationKind),
+    BelowPassMark,
+}
+
+pub fn summary<'r>(rows: impl IntoIterator<Item = &'r Row>) -> Summary {
+    let mut calls = 0;
+    let mut passed = 0;
+    let mut total = 0.0;
+    let mut failures: BTreeMap<FailureKind, usize> = BTreeMap::new();
+    for row in rows {
+        calls += 1;
+        total += row.total;
+        if row.passed {
+            passed += 1;
+        }
+        match row.fail_reason {
+            Some(FailReason::SevereViolation(kind)) => {
+                *failures.entry(FailureKind::SevereViolation(kind)).or_default() += 1
+            }
+            Some(FailReason::BelowPassMark) => *failures.entry(FailureKind::BelowPassMark).or_default() += 1,
+            None => {}
+        }
+    }
+    let top_failure = failures.into_iter().max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)));
+    Summary {
+        calls,
+        passed,
+        pass_rate: if calls > 0 { passed as f64 / calls as f64 } else { 0.0 },
+        mean_score: if calls > 0 { total / calls as f64 } else { 0.0 },
+        top_failure,
+    }
+}
+
+/// Counts of a key over rows, most common first (ties by key).
+pub fn ranked<K: Ord + Clone>(items: impl IntoIterator<Item = K>) -> Vec<(K, usize)> {
+    let mut counts: BTreeMap<K, usize> = BTreeMap::new();
+    for k in items {
+        *counts.entry(k).or_default() += 1;
+    }
+    let mut out: Vec<(K, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// One trainee's picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraineeView {
+    pub trainee: String,
+    pub summary: Summary,
+    /// Per persona: (date, score) in time order.
+    pub scores_over_time: BTreeMap<PersonaId, Vec<(DateTime<Utc>, f64)>>,
+    pub style_points: Vec<(PersonaId, StylePoint)>,
+    pub violations: Vec<(ViolationKind, usize)>,
+    pub ploys_fallen_for: Vec<(Ploy, usize)>,
+    /// Per persona: the best and the last total.
+    pub best_and_last: BTreeMap<PersonaId, (f64, f64)>,
+}
+
+pub fn trainee_view(rows: &[Row], trainee: &str) -> TraineeView {
+    let mut mine: Vec<&Row> = rows.iter().filter(|r| r.trainee.eq_ignore_ascii_case(trainee)).collect();
+    mine.sort_by_key(|r| r.started_at);
+    let mut scores_over_time: BTreeMap<PersonaId, Vec<(DateTime<Utc>, f64)>> = BTreeMap::new();
+    let mut best_and_last: BTreeMap<PersonaId, (f64, f64)> = BTreeMap::new();
+    for r in &mine {
+        scores_over_time.entry(r.persona.clone()).or_default().push((r.started_at, r.total));
+        let entry = best_and_last.entry(r.persona.clone()).or_insert((r.total, r.total));
+        entry.0 = entry.0.max(r.total);
+        entry.1 = r.total;
+    }
+    TraineeView {
+        trainee: trainee.to_string(),
+        summary: summary(mine.iter().copied()),
+        scores_over_time,
+        style_points: mine.iter().map(|r| (r.persona.clone(), r.style_point)).collect(),
+        violations: ranked(mine.iter().flat_map(|r| r.violations.iter().map(|(k, _)| *k))),
+        ploys_fallen_for: ranked(mine.iter().flat_map(|r| r.ploys_fallen_for.iter().copied())),
+        best_and_last,
+    }
+}
+
+/// One persona's picture, for the trainer who tunes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonaView {
+    pub persona: PersonaId,
+    pub summary: Summary,
+    /// Calls per score band of ten: index 0 is 0-9.9, index 9 is 90-100.
+    pub histogram: [usize; 10],
+    pub outcomes: Vec<(Outcome, usize)>,
+    /// The replies that most often cost trainees points (a violation or a ploy fallen for).
+    pub costly_replies: Vec<((NodeId, ReplyIdx), usize)>,
+}
+
+pub fn persona_view(rows: &[Row], persona: &PersonaId) -> PersonaView {
+    let calls: Vec<&Row> = rows.iter().filter(|r| r.persona == *persona).collect();
+    let mut histogram = [0usize; 10];
+    for r in &calls {
+        histogram[((r.total / 10.0).floor() as usize).min(9)] += 1;
+    }
+    PersonaView {
+        persona: persona.clone(),
+        summary: summary(calls.iter().copied()),
+        histogram,
+        outcomes: ranked(calls.iter().map(|r| r.outcome)),
+        costly_replies: ranked(calls.iter().flat_map(|r| r.costly.iter().cloned())),
+    }
+}
+
+/// Distinct trainees and personas, for filter menus.
+pub fn trainees(rows: &[Row]) -> Vec<String> {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for r in rows {
+        seen.entry(r.trainee.to_lowercase()).or_insert_with(|| r.trainee.clone());
+    }
+    let mut out: Vec<String> = seen.into_values().collect();
+    out.sort_by_key(|a| a.to_lowercase());
+    out
+}

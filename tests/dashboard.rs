@@ -1,0 +1,106 @@
+//! The managers' index and exports on a generated report set whose numbers are known.
+
+use std::sync::Arc;
+
+use chrono::{Duration, TimeZone, Utc};
+use settle::core::Persona;
+use settle::core::call::Mode;
+use settle::core::engine::CallEngine;
+use settle::core::format::ViolationKind;
+use settle::core::report::export::{csv, trainee_html, xapi};
+use settle::core::report::index::{FailureKind, Filter, ReportIndex, persona_view, summary, trainee_view};
+use settle::core::report::store::save;
+use settle::core::report::{CallId, CallTimes, Report};
+use settle::core::wrapup::WrapUp;
+
+use crate::common::good;
+
+/// Plays `minimal` by reply 1 then 1 (promise, 100 with a correct wrap-up) or by reply 2
+/// (the threat: 24.4, failed), `day` days after 1 November.
+fn call(persona: &Arc<Persona>, trainee: &str, good_path: bool, day: i64) -> Report {
+    let (mut engine, _) = CallEngine::start(Arc::clone(persona), Mode::Practice, day as u64);
+    let steps: &[usize] = if good_path { &[1, 1] } else { &[2] };
+    for n in steps {
+        engine.choose_offer(*n).expect("offered");
+    }
+    let start = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("valid") + Duration::days(day);
+    let times = CallTimes { started_at: start, ended_at: start + Duration::seconds(90) };
+    let wrap_up = WrapUp::matching(engine.end().expect("over"));
+    Report::new(&engine, trainee, wrap_up, times, CallId::new()).expect("over")
+}
+
+#[test]
+fn aggregations_on_a_known_report_set() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let minimal = good("minimal");
+    // Anna: 3 good calls. Bartek: 1 good, 2 threats. Hostile: 1 threat.
+    for day in 0..3 {
+        save(dir.path(), &call(&minimal, "Anna", true, day)).expect("saved");
+    }
+    save(dir.path(), &call(&minimal, "Bartek", true, 3)).expect("saved");
+    save(dir.path(), &call(&minimal, "Bartek", false, 4)).expect("saved");
+    save(dir.path(), &call(&minimal, "Bartek", false, 5)).expect("saved");
+    let hostile = "=HYPERLINK(\"http://x\")<script>alert(1)</script>";
+    save(dir.path(), &call(&minimal, hostile, false, 6)).expect("saved");
+    std::fs::write(dir.path().join("broken.ron"), "Report(format: 1, id: ").expect("write");
+    std::fs::write(dir.path().join("notes.txt"), "hello").expect("write");
+
+    let mut index = ReportIndex::open(dir.path());
+    assert_eq!(index.rows.len(), 7);
+    assert_eq!(index.skipped.len(), 2, "{:?}", index.skipped);
+
+    let s = summary(&index.rows);
+    assert_eq!((s.calls, s.passed), (7, 4));
+    assert!((s.pass_rate - 4.0 / 7.0).abs() < 1e-12);
+    // 4 × 100 + 3 × 24.4 = 473.2, over 7.
+    assert!((s.mean_score - 473.2 / 7.0).abs() < 1e-9, "{}", s.mean_score);
+    assert_eq!(s.top_failure, Some((FailureKind::BelowPassMark, 3)));
+
+    let bartek = trainee_view(&index.rows, "bartek");
+    assert_eq!(bartek.summary.calls, 3);
+    assert_eq!(bartek.violations, vec![(ViolationKind::Threat, 2)]);
+    assert_eq!(bartek.best_and_last.values().next(), Some(&(100.0, 24.4)));
+
+    let persona = persona_view(&index.rows, &minimal.id);
+    assert_eq!(persona.histogram[9], 4);
+    assert_eq!(persona.histogram[2], 3);
+    assert_eq!(persona.costly_replies.len(), 1);
+    assert_eq!(persona.costly_replies[0].1, 3);
+    assert_eq!(persona.costly_replies[0].0.0.0, "opening");
+
+    let filter = Filter { passed: Some(false), ..Filter::default() };
+    assert_eq!(index.rows.iter().filter(|r| filter.matches(r)).count(), 3);
+    let filter = Filter { text: "ann".into(), ..Filter::default() };
+    assert_eq!(index.rows.iter().filter(|r| filter.matches(r)).count(), 3);
+
+    // Incremental: one new file is read, a removed one drops out.
+    save(dir.path(), &call(&minimal, "Anna", true, 7)).expect("saved");
+    assert_eq!(index.refresh(), 1);
+    assert_eq!(index.rows.len(), 8);
+    std::fs::remove_file(dir.path().join("notes.txt")).expect("remove");
+    assert_eq!(index.refresh(), 0);
+    assert_eq!(index.skipped.len(), 1);
+
+    // CSV: the hostile name cannot run as a formula.
+    let table = csv(&index.rows).expect("csv");
+    assert!(table.contains("\"'=HYPERLINK(\"\"http://x\"\")<script>alert(1)</script>\""), "{table}");
+    assert!(!table.contains(",=HYPERLINK"));
+    // HTML: escaped.
+    let html = trainee_html(&index.rows, hostile);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("<svg"));
+    // xAPI: one statement per call, stable ids, the verb by result.
+    let statements = xapi(&index.rows);
+    let list = statements.as_array().expect("array");
+    assert_eq!(list.len(), 8);
+    let again = xapi(&index.rows);
+    assert_eq!(statements, again);
+    let failed = list.iter().filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/failed").count();
+    assert_eq!(failed, 3);
+    for s in list {
+        assert_eq!(s["context"]["registration"].as_str().map(str::len), Some(36));
+        let scaled = s["result"]["score"]["scaled"].as_f64().expect("scaled");
+        assert!((0.0..=1.0).contains(&scaled));
+    }
+}
