@@ -87,8 +87,12 @@ fn frames(c: &mut Criterion) {
     let times = CallTimes { started_at: Utc::now(), ended_at: Utc::now() };
     let report = Report::new(&finished, "Bench", WrapUp::default(), times, CallId::new()).expect("over");
     let persona = Arc::clone(finished.persona());
-    app.route =
-        Route::Debrief(Box::new(DebriefState { report, persona, saved: Ok(PathBuf::from("report.ron")) }));
+    app.route = Route::Debrief(Box::new(DebriefState {
+        report,
+        persona,
+        saved: Ok(PathBuf::from("report.ron")),
+        from_reports: false,
+    }));
     frame_cost(c, "frame/debrief_120_turns", &mut app, &ctx);
 }
 

@@ -226,3 +226,53 @@ fn the_authoring_panel_shows_a_diagnostic_and_clears_it_when_the_file_is_fixed()
     }
     assert!(shows(&harness, "No problems found."));
 }
+
+/// Saves a finished `minimal` call for `trainee` into `folder`: the promise (passed) or the
+/// threat (failed).
+fn saved_call(folder: &std::path::Path, trainee: &str, passed: bool) {
+    let persona = good("minimal");
+    let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, 1);
+    for n in if passed { &[1usize, 1][..] } else { &[2usize][..] } {
+        engine.choose_offer(*n).expect("offered");
+    }
+    let now = chrono::Utc::now();
+    let times = settle::core::report::CallTimes { started_at: now, ended_at: now };
+    let wrap_up = WrapUp::matching(engine.end().expect("over"));
+    let report = settle::core::report::Report::new(
+        &engine,
+        trainee,
+        wrap_up,
+        times,
+        settle::core::report::CallId::new(),
+    )
+    .expect("over");
+    settle::core::report::store::save(folder, &report).expect("saved");
+}
+
+#[test]
+fn the_reports_dashboard_filters_its_table_and_opens_a_call() {
+    let folders = folders();
+    saved_call(&folders.reports, "Anna Kowalska", true);
+    saved_call(&folders.reports, "Anna Kowalska", true);
+    saved_call(&folders.reports, "Bartek Zieliński", false);
+    std::fs::write(folders.reports.join("damaged.ron"), "Report(").expect("write");
+    let mut harness = harness(&folders);
+    harness.get_by_label("Reports").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 2);
+    assert_eq!(harness.query_all_by_label("Bartek Zieliński").count(), 1);
+    assert!(shows(&harness, "1 file(s) skipped"));
+    assert!(shows(&harness, "67%"), "two of three passed");
+    harness.get_by_label("Failed").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 0);
+    assert_eq!(harness.query_all_by_label("Bartek Zieliński").count(), 1);
+    assert!(shows(&harness, "0%"));
+    // Open the failed call in the debrief view.
+    harness.get_by_label("Bartek Zieliński").click();
+    harness.run();
+    harness.get_by_label("Open the call").click();
+    harness.run();
+    assert!(shows(&harness, "Total 24.4 / 100"));
+    assert!(shows(&harness, "Back to reports"));
+}

@@ -3,6 +3,7 @@
 //! Nothing here decides how a call goes or how it is scored.
 
 mod authoring;
+mod dashboard;
 mod i18n;
 mod screens;
 mod theme;
@@ -101,6 +102,9 @@ pub enum Intent {
     ReloadReports,
     OpenAuthoring,
     Author(AuthorIntent),
+    OpenDashboard,
+    /// Show a saved report in the debrief view.
+    OpenReport(PathBuf),
 }
 
 /// A call in progress.
@@ -130,6 +134,8 @@ pub struct DebriefState {
     pub persona: Arc<Persona>,
     /// Where the report was saved, or why it could not be.
     pub saved: Result<PathBuf, String>,
+    /// Opened from the reports dashboard (its back button returns there).
+    pub from_reports: bool,
 }
 
 pub enum Route {
@@ -139,6 +145,7 @@ pub enum Route {
     WrapUp(Box<WrapUpState>),
     Debrief(Box<DebriefState>),
     Authoring(Box<AuthoringState>),
+    Dashboard(Box<dashboard::DashboardState>),
 }
 
 pub struct SettleApp {
@@ -319,6 +326,27 @@ impl SettleApp {
             }
             Intent::ReloadLibrary => self.reload_library(),
             Intent::ReloadReports => self.reload_reports(),
+            Intent::OpenDashboard => {
+                self.route = Route::Dashboard(Box::new(dashboard::DashboardState::open(&self.reports_dir())));
+            }
+            Intent::OpenReport(path) => match crate::core::report::store::read(&path) {
+                Ok(report) => match self.library.find(&report.persona.id.0) {
+                    Some(persona) => {
+                        let persona = Arc::clone(persona);
+                        self.route = Route::Debrief(Box::new(DebriefState {
+                            report,
+                            persona,
+                            saved: Ok(path),
+                            from_reports: true,
+                        }));
+                    }
+                    None => {
+                        self.notice =
+                            Some(format!("the persona `{}` is not in the library", report.persona.id))
+                    }
+                },
+                Err(reason) => self.notice = Some(format!("{}: {reason}", path.display())),
+            },
             Intent::OpenAuthoring => {
                 self.route = Route::Authoring(Box::new(AuthoringState::new(&self.config.dialogues)));
             }
@@ -383,7 +411,7 @@ impl SettleApp {
         if saved.is_ok() {
             Journal::clear(&self.journal_path());
         }
-        self.route = Route::Debrief(Box::new(DebriefState { report, persona, saved }));
+        self.route = Route::Debrief(Box::new(DebriefState { report, persona, saved, from_reports: false }));
         self.reload_reports();
     }
 

@@ -25,7 +25,11 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             if ui.button(lang.t("Try again with a new seed", "Spróbuj z nowym losowaniem")).clicked() {
                 intents.push(Intent::TryNewSeed);
             }
-            if ui.button(lang.t("Back to library", "Wróć do biblioteki")).clicked() {
+            if state.from_reports {
+                if ui.button(lang.t("Back to reports", "Wróć do raportów")).clicked() {
+                    intents.push(Intent::OpenDashboard);
+                }
+            } else if ui.button(lang.t("Back to library", "Wróć do biblioteki")).clicked() {
                 intents.push(Intent::BackToLibrary);
             }
         });

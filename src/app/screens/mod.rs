@@ -4,6 +4,7 @@
 mod authoring;
 mod briefing;
 mod call;
+mod dashboard;
 mod debrief;
 mod library;
 mod wrapup;
@@ -33,10 +34,13 @@ pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) 
                     app.settings.dark = !dark;
                 }
                 if matches!(app.route, Route::Library) {
+                    if ui.button(lang.t("Reports", "Raporty")).clicked() {
+                        intents.push(Intent::OpenDashboard);
+                    }
                     if ui.button(lang.t("Trainer tools", "Narzędzia trenera")).clicked() {
                         intents.push(Intent::OpenAuthoring);
                     }
-                } else if matches!(app.route, Route::Authoring(_))
+                } else if matches!(app.route, Route::Authoring(_) | Route::Dashboard(_))
                     && ui.button(lang.t("Back to library", "Wróć do biblioteki")).clicked()
                 {
                     intents.push(Intent::BackToLibrary);
@@ -68,6 +72,7 @@ pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) 
         Route::WrapUp(_) => wrapup::show(app, ui, intents),
         Route::Debrief(_) => debrief::show(app, ui, intents),
         Route::Authoring(_) => authoring::show(app, ui, intents),
+        Route::Dashboard(_) => dashboard::show(app, ui, intents),
     }
 }
 

@@ -1,0 +1,121 @@
+//! The managers' dashboard state: the report index of a folder (watched, refreshed
+//! incrementally), the filter and sort of the table, the selected call, and which view
+//! (table, trainee, persona) is open.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::report::index::{Filter, ReportIndex, Row};
+use crate::core::watch::FolderWatcher;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Date,
+    Trainee,
+    Persona,
+    Score,
+    Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DashView {
+    Table,
+    Trainee(String),
+    Persona(crate::core::persona::PersonaId),
+}
+
+pub struct DashboardState {
+    pub index: ReportIndex,
+    pub folder_text: String,
+    pub filter: Filter,
+    pub sort: SortBy,
+    pub descending: bool,
+    pub selected: Option<PathBuf>,
+    pub view: DashView,
+    /// The second trainee for side-by-side comparison.
+    pub compare: Option<String>,
+    pub export_text: String,
+    pub message: Option<String>,
+    watcher: Option<FolderWatcher>,
+}
+
+impl DashboardState {
+    pub fn open(folder: &Path) -> DashboardState {
+        DashboardState {
+            index: ReportIndex::open(folder),
+            folder_text: folder.display().to_string(),
+            filter: Filter::default(),
+            sort: SortBy::Date,
+            descending: true,
+            selected: None,
+            view: DashView::Table,
+            compare: None,
+            export_text: std::env::temp_dir().join("settle-export").display().to_string(),
+            message: None,
+            watcher: FolderWatcher::new(folder).ok(),
+        }
+    }
+
+    /// Reads report files that appeared since the last frame.
+    pub fn poll(&mut self) {
+        if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {
+            self.index.refresh();
+        }
+    }
+
+    /// The rows that pass the filter, sorted.
+    pub fn visible(&self) -> Vec<&Row> {
+        let mut rows: Vec<&Row> = self.index.rows.iter().filter(|r| self.filter.matches(r)).collect();
+        rows.sort_by(|a, b| {
+            let order = match self.sort {
+                SortBy::Date => a.started_at.cmp(&b.started_at),
+                SortBy::Trainee => a.trainee.to_lowercase().cmp(&b.trainee.to_lowercase()),
+                SortBy::Persona => a.persona_name.cmp(&b.persona_name),
+                SortBy::Score => a.total.total_cmp(&b.total),
+                SortBy::Outcome => a.outcome.cmp(&b.outcome),
+            };
+            if self.descending { order.reverse() } else { order }
+        });
+        rows
+    }
+
+    pub fn sort_by(&mut self, by: SortBy) {
+        if self.sort == by {
+            self.descending = !self.descending;
+        } else {
+            self.sort = by;
+            self.descending = matches!(by, SortBy::Date | SortBy::Score);
+        }
+    }
+
+    /// Writes an export next to `export_text` (its extension is set per kind).
+    pub fn export(&mut self, kind: ExportKind) {
+        let base = PathBuf::from(self.export_text.trim());
+        let rows = self.visible();
+        let (path, text) = match &kind {
+            ExportKind::Csv => (
+                base.with_extension("csv"),
+                crate::core::report::export::csv(rows).map_err(|e| e.to_string()),
+            ),
+            ExportKind::Xapi => (
+                base.with_extension("json"),
+                serde_json::to_string_pretty(&crate::core::report::export::xapi(rows))
+                    .map_err(|e| e.to_string()),
+            ),
+            ExportKind::Html(trainee) => (
+                base.with_extension("html"),
+                Ok(crate::core::report::export::trainee_html(&self.index.rows, trainee)),
+            ),
+        };
+        self.message = Some(match text.and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string())) {
+            Ok(()) => format!("→ {}", path.display()),
+            Err(e) => format!("{}: {e}", path.display()),
+        });
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportKind {
+    Csv,
+    Xapi,
+    Html(String),
+}
