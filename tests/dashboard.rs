@@ -45,7 +45,7 @@ fn aggregations_on_a_known_report_set() {
     std::fs::write(dir.path().join("broken.ron"), "Report(format: 1, id: ").expect("write");
     std::fs::write(dir.path().join("notes.txt"), "hello").expect("write");
 
-    let mut index = ReportIndex::open(dir.path());
+    let mut index = ReportIndex::open(dir.path(), None);
     assert_eq!(index.rows.len(), 7);
     assert_eq!(index.skipped.len(), 2, "{:?}", index.skipped);
 
@@ -103,4 +103,29 @@ fn aggregations_on_a_known_report_set() {
         let scaled = s["result"]["score"]["scaled"].as_f64().expect("scaled");
         assert!((0.0..=1.0).contains(&scaled));
     }
+}
+
+#[test]
+fn a_changed_score_breaks_the_signature() {
+    use settle::core::report::sign::{Signature, check, sign};
+    use settle::core::report::store::read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key = b"org secret".as_slice();
+    let mut report = call(&good("minimal"), "Bartek", false, 1);
+    assert_eq!(check(&report, Some(key)), Signature::Unsigned);
+    sign(&mut report, key);
+    assert_eq!(check(&report, Some(key)), Signature::Valid);
+    assert_eq!(check(&report, Some(b"another key".as_slice())), Signature::Mismatch);
+    assert_eq!(check(&report, None), Signature::Unchecked);
+    let path = save(dir.path(), &report).expect("saved");
+    assert_eq!(check(&read(&path).expect("readable"), Some(key)), Signature::Valid);
+    // The trainee edits the file by hand to pass.
+    let text = std::fs::read_to_string(&path).expect("read");
+    let forged = text.replacen("total: 24.4", "total: 94.4", 1).replacen("passed: false", "passed: true", 1);
+    assert_ne!(forged, text);
+    std::fs::write(&path, &forged).expect("write");
+    let index = ReportIndex::open(dir.path(), Some(key.to_vec()));
+    assert_eq!(index.rows.len(), 1);
+    assert_eq!(index.rows[0].total, 94.4);
+    assert_eq!(index.rows[0].signature, Signature::Mismatch);
 }

@@ -39,9 +39,9 @@ pub struct DashboardState {
 }
 
 impl DashboardState {
-    pub fn open(folder: &Path) -> DashboardState {
+    pub fn open(folder: &Path, key: Option<Vec<u8>>) -> DashboardState {
         DashboardState {
-            index: ReportIndex::open(folder),
+            index: ReportIndex::open(folder, key),
             folder_text: folder.display().to_string(),
             filter: Filter::default(),
             sort: SortBy::Date,

@@ -65,6 +65,8 @@ pub struct Settings {
     pub mode: Mode,
     pub filter_language: Option<Language>,
     pub filter_difficulty: Option<u8>,
+    /// The organisation's key for signing reports (the environment variable wins).
+    pub org_key: String,
 }
 
 impl Default for Settings {
@@ -77,6 +79,7 @@ impl Default for Settings {
             mode: Mode::Practice,
             filter_language: None,
             filter_difficulty: None,
+            org_key: String::new(),
         }
     }
 }
@@ -327,7 +330,9 @@ impl SettleApp {
             Intent::ReloadLibrary => self.reload_library(),
             Intent::ReloadReports => self.reload_reports(),
             Intent::OpenDashboard => {
-                self.route = Route::Dashboard(Box::new(dashboard::DashboardState::open(&self.reports_dir())));
+                let key = crate::core::report::sign::org_key(&self.settings.org_key);
+                self.route =
+                    Route::Dashboard(Box::new(dashboard::DashboardState::open(&self.reports_dir(), key)));
             }
             Intent::OpenReport(path) => match crate::core::report::store::read(&path) {
                 Ok(report) => match self.library.find(&report.persona.id.0) {
@@ -399,13 +404,16 @@ impl SettleApp {
             }
         };
         let times = CallTimes { started_at: state.started_at, ended_at: state.ended_at };
-        let report = match Report::new(&state.engine, &self.settings.trainee, wrap_up, times, state.id) {
+        let mut report = match Report::new(&state.engine, &self.settings.trainee, wrap_up, times, state.id) {
             Ok(report) => report,
             Err(e) => {
                 self.notice = Some(e.to_string());
                 return;
             }
         };
+        if let Some(key) = crate::core::report::sign::org_key(&self.settings.org_key) {
+            crate::core::report::sign::sign(&mut report, &key);
+        }
         let persona = Arc::clone(state.engine.persona());
         let saved = save(&self.reports_dir(), &report).map_err(|e| e.to_string());
         if saved.is_ok() {

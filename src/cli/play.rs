@@ -193,8 +193,11 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     } else {
         ask_wrap_up(&mut out, &mut input)?
     };
-    let report =
+    let mut report =
         Report::new(&engine, &args.trainee, wrap_up, CallTimes { started_at, ended_at }, CallId::new())?;
+    if let Some(key) = crate::core::report::sign::org_key("") {
+        crate::core::report::sign::sign(&mut report, &key);
+    }
     write!(out, "{}", debrief::render(&report))?;
     if !args.no_save {
         let dir = resolve_reports_dir(args.reports.as_deref(), std::env::var_os(REPORTS_DIR_ENV), None);

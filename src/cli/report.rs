@@ -17,7 +17,7 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
     if !folder.is_dir() {
         return Err(format!("{} is not a folder", folder.display()).into());
     }
-    let index = ReportIndex::open(folder);
+    let index = ReportIndex::open(folder, crate::core::report::sign::org_key(""));
     for skipped in &index.skipped {
         eprintln!("skipped {}: {}", skipped.path.display(), skipped.reason);
     }
@@ -41,6 +41,9 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
         );
         if let Some((reason, n)) = s.top_failure {
             println!("most common failure: {reason:?} ({n})");
+        }
+        for row in rows.iter().filter(|r| r.signature == crate::core::report::sign::Signature::Mismatch) {
+            println!("SIGNATURE MISMATCH (changed after it was saved): {}", row.path.display());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -11,6 +11,7 @@ use crate::app::i18n::Lang;
 use crate::app::{Intent, Route, SettleApp, theme};
 use crate::core::call::Mode;
 use crate::core::report::index::{FailureKind, Summary, persona_view, summary, trainee_view, trainees};
+use crate::core::report::sign::Signature;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
@@ -23,7 +24,8 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             ui.add(egui::TextEdit::singleline(&mut state.folder_text).desired_width(320.0))
                 .labelled_by(label.id);
             if ui.button(lang.t("Open", "Otwórz")).clicked() {
-                **state = DashboardState::open(std::path::Path::new(state.folder_text.trim()));
+                let key = crate::core::report::sign::org_key("");
+                **state = DashboardState::open(std::path::Path::new(state.folder_text.trim()), key);
             }
             ui.separator();
             for (view, name) in [(DashView::Table, lang.t("All calls", "Wszystkie rozmowy"))] {
@@ -226,6 +228,13 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                     });
                     row.col(|ui| {
                         ui.label(lang.style(r.style));
+                        if r.signature == Signature::Mismatch {
+                            ui.label(
+                                RichText::new(lang.t("changed after saving!", "zmieniony po zapisie!"))
+                                    .family(theme::bold())
+                                    .color(theme::BAD),
+                            );
+                        }
                     });
                     if row.response().clicked() {
                         clicked = Some(r.path.clone());

@@ -101,6 +101,22 @@ fn details(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 );
             });
             ui.end_row();
+            let label = ui.label(lang.t("Organisation key", "Klucz organizacji"));
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut app.settings.org_key).password(true).desired_width(320.0),
+                )
+                .labelled_by(label.id);
+                ui.label(
+                    RichText::new(lang.t(
+                        "Signs every report so that edits show (or set SETTLE_ORG_KEY).",
+                        "Podpisuje raporty, aby zmiany były widoczne (albo ustaw SETTLE_ORG_KEY).",
+                    ))
+                    .small()
+                    .color(theme::muted(ui)),
+                );
+            });
+            ui.end_row();
         });
     });
 }

@@ -12,6 +12,7 @@ use crate::core::call::{Choice, Mode};
 use crate::core::format::{Ploy, PloyHandling, Severity, ViolationKind};
 use crate::core::outcome::Outcome;
 use crate::core::persona::{NodeId, PersonaId, ReplyIdx};
+use crate::core::report::sign::{Signature, check};
 use crate::core::report::store::{SkipReason, Skipped, read};
 use crate::core::report::{CallId, Report};
 use crate::core::scoring::FailReason;
@@ -40,10 +41,11 @@ pub struct Row {
     pub ploys_fallen_for: Vec<Ploy>,
     /// Turns that cost points: a violation or a ploy fallen for, with the node and reply.
     pub costly: Vec<(NodeId, ReplyIdx)>,
+    pub signature: Signature,
 }
 
 impl Row {
-    pub fn of(path: PathBuf, r: &Report) -> Row {
+    pub fn of(path: PathBuf, r: &Report, key: Option<&[u8]>) -> Row {
         Row {
             path,
             id: r.id,
@@ -77,6 +79,7 @@ impl Row {
                     Choice::Silence => None,
                 })
                 .collect(),
+            signature: check(r, key),
         }
     }
 }
@@ -88,11 +91,13 @@ pub struct ReportIndex {
     pub rows: Vec<Row>,
     pub skipped: Vec<Skipped>,
     known: HashSet<PathBuf>,
+    /// The organisation's key for checking signatures.
+    key: Option<Vec<u8>>,
 }
 
 impl ReportIndex {
-    pub fn open(folder: &Path) -> ReportIndex {
-        let mut index = ReportIndex { folder: folder.to_path_buf(), ..ReportIndex::default() };
+    pub fn open(folder: &Path, key: Option<Vec<u8>>) -> ReportIndex {
+        let mut index = ReportIndex { folder: folder.to_path_buf(), key, ..ReportIndex::default() };
         index.refresh();
         index
     }
@@ -117,7 +122,7 @@ impl ReportIndex {
         let mut new: Vec<PathBuf> =
             present.into_iter().filter(|p| !self.known.contains(p) && p.is_file()).collect();
         new.sort();
-        let results = read_parallel(&new);
+        let results = read_parallel(&new, self.key.as_deref());
         let mut added = 0;
         for (path, result) in new.into_iter().zip(results) {
             self.known.insert(path.clone());
@@ -134,12 +139,12 @@ impl ReportIndex {
 }
 
 /// Reads files on every available core; the order of results follows `paths`.
-fn read_parallel(paths: &[PathBuf]) -> Vec<Result<Row, SkipReason>> {
+fn read_parallel(paths: &[PathBuf], key: Option<&[u8]>) -> Vec<Result<Row, SkipReason>> {
     let read_one = |path: &PathBuf| -> Result<Row, SkipReason> {
         if path.extension().is_none_or(|e| e != "ron") {
             return Err(SkipReason::Foreign);
         }
-        read(path).map(|report| Row::of(path.clone(), &report))
+        read(path).map(|report| Row::of(path.clone(), &report, key))
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if paths.len() < 64 || threads == 1 {

@@ -8,6 +8,7 @@
 pub mod export;
 pub mod index;
 pub mod replay;
+pub mod sign;
 pub mod store;
 
 use chrono::{DateTime, Utc};
@@ -78,6 +79,9 @@ pub struct Report {
     pub end: CallEnd,
     pub wrap_up: WrapUp,
     pub score: ScoreCard,
+    /// HMAC-SHA256 of the report without this field, under the organisation's key.
+    #[serde(default)]
+    pub signature: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -127,6 +131,7 @@ impl Report {
             end,
             wrap_up,
             score: card,
+            signature: None,
         })
     }
 
