@@ -107,7 +107,7 @@ impl DashboardState {
             ),
         };
         self.message = Some(match text.and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string())) {
-            Ok(()) => format!("→ {}", path.display()),
+            Ok(()) => path.display().to_string(),
             Err(e) => format!("{}: {e}", path.display()),
         });
     }

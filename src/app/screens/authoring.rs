@@ -313,7 +313,7 @@ fn path_text(steps: &[crate::core::analysis::Step]) -> String {
                 Choice::Silence => format!("{}#silence", s.node),
             };
             match &s.branch {
-                Some(b) => format!("{choice} → {b}"),
+                Some(b) => format!("{choice} -> {b}"),
                 None => choice,
             }
         })
