@@ -112,6 +112,12 @@ fn side_of(y: f32, down: bool) -> Shape {
 fn pts(o: P, s: f32, xy: &[f32]) -> Vec<P> {
     xy.chunks(2).map(|c| o + p(s * c[0], c[1])).collect()
 }
+/// The right half `xy` of an outline symmetric about `x = o.x` (top to bottom), then its mirror.
+fn symmetric(o: P, xy: &[f32]) -> Vec<P> {
+    let mut v = pts(o, 1.0, xy);
+    v.extend(pts(o, -1.0, xy).into_iter().rev());
+    v
+}
 fn poly(o: P, s: f32, xy: &[f32]) -> Shape {
     Poly(pts(o, s, xy))
 }
@@ -280,16 +286,49 @@ enum Hair {
     Short,
     SidePart,
     Shaved,
+    /// Short with a brushed-up front, greying (`C`) at the temples.
+    Cropped(C),
+    /// Chin-length bob with a swept fringe.
+    Bob,
+    /// Pulled back into a high bun.
+    Bun,
+    /// A fringe around the sides and a few strands across a bare crown.
+    Thinning,
+    /// Combed straight back, greying (`C`) at the sides.
+    SlickedBack(C),
 }
 enum Beard {
     None,
     Full(C),
     Stubble,
+    Moustache(C),
 }
 enum Clothes {
-    Suit { jacket: C, shirt: C, tie: Option<C> },
+    Suit {
+        jacket: C,
+        shirt: C,
+        tie: Option<C>,
+    },
     Blouse(C),
     Polo(C),
+    /// Checked shirt with an open collar.
+    Flannel {
+        base: C,
+        check: C,
+    },
+    /// Open cardigan over a blouse, with a pendant on a chain.
+    Cardigan {
+        knit: C,
+        blouse: C,
+        pendant: C,
+    },
+    /// Crew-neck knitted sweater.
+    Sweater(C),
+    /// Blouse with a rounded collar.
+    Collared {
+        blouse: C,
+        collar: C,
+    },
 }
 
 /// Everything that makes one person look like themselves. Sizes are in 256-unit space.
@@ -313,8 +352,16 @@ struct Look {
     brow_w: f32,
     nose_w: f32,
     lashes: bool,
-    /// Age lines (smile lines, crow's feet).
-    lines: bool,
+    /// Age lines: 1 = smile lines and crow's feet, 2 = also forehead creases.
+    lines: u8,
+    /// Angular jaw and chin instead of a rounded one.
+    sharp_jaw: bool,
+    /// Heavy lids, bags under the eyes and sadder brows in every expression.
+    weary: bool,
+    /// Added to the mouth-corner lift of every expression (how the face rests).
+    smile: f32,
+    /// Call-centre headset in this colour.
+    headset: Option<C>,
 }
 
 fn personas() -> Vec<Look> {
@@ -337,7 +384,11 @@ fn personas() -> Vec<Look> {
             brow_w: 2.6,
             nose_w: 1.0,
             lashes: false,
-            lines: true,
+            lines: 1,
+            sharp_jaw: false,
+            weary: false,
+            smile: 0.0,
+            headset: None,
         },
         Look {
             id: "katarzyna-evasive",
@@ -357,7 +408,11 @@ fn personas() -> Vec<Look> {
             brow_w: 1.8,
             nose_w: 0.85,
             lashes: true,
-            lines: false,
+            lines: 0,
+            sharp_jaw: false,
+            weary: false,
+            smile: 0.0,
+            headset: None,
         },
         Look {
             id: "robert-aggressive",
@@ -377,7 +432,131 @@ fn personas() -> Vec<Look> {
             brow_w: 3.0,
             nose_w: 1.35,
             lashes: false,
-            lines: true,
+            lines: 1,
+            sharp_jaw: false,
+            weary: false,
+            smile: 0.0,
+            headset: None,
+        },
+        Look {
+            id: "pawel-late-dispute",
+            bg: hex(0xc3dcae),
+            skin: hex(0xeab89b),
+            hair: hex(0x6b4a33),
+            brows: hex(0x5a3e2b),
+            iris: hex(0x6b6a3c),
+            style: Hair::Cropped(hex(0xa9a49d)),
+            beard: Beard::Moustache(hex(0x6a4c37)),
+            clothes: Clothes::Flannel { base: hex(0xa43d3a), check: hex(0x3a2326) },
+            glasses: None,
+            earrings: None,
+            lips: None,
+            head: [48.0, 45.0, 174.0],
+            build: [22.0, 102.0],
+            brow_w: 2.8,
+            nose_w: 1.25,
+            lashes: false,
+            lines: 2,
+            sharp_jaw: false,
+            weary: false,
+            smile: 0.0,
+            headset: None,
+        },
+        Look {
+            id: "marta-serial-promiser",
+            bg: hex(0xf7c1ae),
+            skin: hex(0xf4d2bc),
+            hair: hex(0xe2bd72),
+            brows: hex(0xa47c46),
+            iris: hex(0x4f86b0),
+            style: Hair::Bob,
+            beard: Beard::None,
+            clothes: Clothes::Cardigan { knit: hex(0x3f8087), blouse: hex(0xf6efe2), pendant: hex(0xd9dde3) },
+            glasses: None,
+            earrings: None,
+            lips: Some(hex(0xd0626a)),
+            head: [45.0, 39.0, 170.0],
+            build: [16.0, 86.0],
+            brow_w: 1.9,
+            nose_w: 0.9,
+            lashes: true,
+            lines: 0,
+            sharp_jaw: false,
+            weary: false,
+            smile: 1.5,
+            headset: None,
+        },
+        Look {
+            id: "jan-hardship",
+            bg: hex(0xc2ccd6),
+            skin: hex(0xf2dccd),
+            hair: hex(0xbab7b0),
+            brows: hex(0x9a958d),
+            iris: hex(0x7d8f98),
+            style: Hair::Thinning,
+            beard: Beard::None,
+            clothes: Clothes::Sweater(hex(0x9b8467)),
+            glasses: None,
+            earrings: None,
+            lips: None,
+            head: [46.0, 41.0, 177.0],
+            build: [19.0, 94.0],
+            brow_w: 2.3,
+            nose_w: 1.15,
+            lashes: false,
+            lines: 2,
+            sharp_jaw: false,
+            weary: true,
+            smile: -2.0,
+            headset: None,
+        },
+        Look {
+            id: "agnieszka-gatekeeper",
+            bg: hex(0xf6e39c),
+            skin: hex(0xf5d5c0),
+            hair: hex(0x7a3326),
+            brows: hex(0x5c281e),
+            iris: hex(0x5d7a45),
+            style: Hair::Bun,
+            beard: Beard::None,
+            clothes: Clothes::Collared { blouse: hex(0x5b77b0), collar: hex(0xf7f4ee) },
+            glasses: None,
+            earrings: None,
+            lips: Some(hex(0xc24e5a)),
+            head: [43.5, 35.0, 168.0],
+            build: [15.0, 82.0],
+            brow_w: 1.7,
+            nose_w: 0.8,
+            lashes: true,
+            lines: 0,
+            sharp_jaw: false,
+            weary: false,
+            smile: 0.0,
+            headset: Some(hex(0x33363d)),
+        },
+        Look {
+            id: "grzegorz-sue-me",
+            bg: hex(0x8e9cae),
+            skin: hex(0xe8c2a6),
+            hair: hex(0x2e2a2a),
+            brows: hex(0x2e2a2a),
+            iris: hex(0x65717c),
+            style: Hair::SlickedBack(hex(0x8e8d8f)),
+            beard: Beard::None,
+            clothes: Clothes::Suit { jacket: hex(0x2b2e35), shirt: hex(0xf8f8f6), tie: Some(hex(0x1d2433)) },
+            glasses: None,
+            earrings: None,
+            lips: None,
+            head: [47.0, 41.0, 177.0],
+            build: [20.0, 100.0],
+            brow_w: 2.6,
+            nose_w: 1.1,
+            lashes: false,
+            lines: 1,
+            sharp_jaw: true,
+            weary: false,
+            smile: -1.0,
+            headset: None,
         },
     ]
 }
@@ -421,6 +600,19 @@ struct Face {
     /// Head tilt in degrees, and sideways shift of the features (a slight turn).
     tilt: f32,
     turn: f32,
+}
+
+impl Face {
+    /// The same expression on a worn-out face: heavier lids, sadder brows, less teeth.
+    fn weary(mut self) -> Face {
+        if let Eyes::Open(open, lid) = self.eyes {
+            self.eyes = Eyes::Open(open * 0.78, lid);
+        }
+        let [raise, inner, arch, asym] = self.brow;
+        self.brow = [raise + 0.5, inner - 1.5, arch - 0.5, asym];
+        self.mouth[4] *= 0.5;
+        self
+    }
 }
 
 impl Expression {
@@ -508,31 +700,71 @@ const EYE_DX: f32 = 19.0;
 const MOUTH_Y: f32 = 153.0;
 const RED: C = hex(0xe0484a);
 const PINK: C = hex(0xf07f86);
+/// Tint of the shadows under tired eyes.
+const BRUISE: C = hex(0x7a5a78);
+
+/// A polygon with its corners rounded off by `r` (it grows by `r`).
+fn rounded(v: Vec<P>, r: f32) -> Shape {
+    let mut rim: Vec<(P, f32)> = v.iter().map(|&q| (q, r)).collect();
+    rim.push((v[0], r));
+    Poly(v).or(Stroke(rim))
+}
 
 fn head_shape(l: &Look, dy: f32) -> Shape {
     let [w, jaw, chin] = l.head;
+    let cranium = ellipse(p(CX, 104.0 + dy), w, 54.0);
+    if l.sharp_jaw {
+        let k = [jaw, 120.0, jaw - 2.0, 154.0, 16.0, chin - 6.0];
+        return cranium.smooth(rounded(symmetric(p(CX, dy), &k), 6.0), 12.0);
+    }
     let jaw = ellipse(p(CX, 134.0 + dy), jaw, chin - 134.0);
-    ellipse(p(CX, 104.0 + dy), w, 54.0).smooth(jaw, 10.0)
+    cranium.smooth(jaw, 10.0)
 }
 
 fn render(l: &Look, ex: Expression) -> RgbaImage {
-    let f = ex.face();
+    let mut f = if l.weary { ex.face().weary() } else { ex.face() };
+    f.mouth[1] += l.smile;
     let mut cv = Canvas::new();
     let frame = circle(p(CX, 128.0), 126.0);
     cv.fill(&frame, l.bg, 1.0);
     cv.fill(&circle(p(CX, 112.0), 100.0), l.bg.light(0.3), 0.45);
     let tilt = (f.tilt.to_radians(), p(CX, 185.0));
     cv.tilt = tilt;
-    if let Hair::SidePart = l.style {
-        let back = rrect(p(CX, 180.0), l.head[0] + 12.0, 54.0, 22.0);
-        let back = ellipse(p(CX, 106.0), l.head[0] + 13.0, 64.0).smooth(back, 8.0);
-        cv.fill(&back, l.hair.dark(0.18), 1.0);
-    }
+    draw_back_hair(&mut cv, l);
     cv.tilt.0 = 0.0;
     draw_body(&mut cv, l, &frame);
     cv.tilt = tilt;
     draw_head(&mut cv, l, &f);
     cv.finish()
+}
+
+/// Hair behind the head (drawn before the body).
+fn draw_back_hair(cv: &mut Canvas, l: &Look) {
+    let w = l.head[0];
+    match l.style {
+        Hair::SidePart => {
+            let back = rrect(p(CX, 180.0), w + 12.0, 54.0, 22.0);
+            let back = ellipse(p(CX, 106.0), w + 13.0, 64.0).smooth(back, 8.0);
+            cv.fill(&back, l.hair.dark(0.18), 1.0);
+        }
+        Hair::Bob => {
+            let back = rrect(p(CX, 148.0), w + 11.0, 23.0, 16.0);
+            let back = ellipse(p(CX, 104.0), w + 12.0, 60.0).smooth(back, 8.0);
+            cv.fill(&back, l.hair.dark(0.18), 1.0);
+        }
+        Hair::Bun => {
+            let bun = circle(p(CX, 42.0), 17.0);
+            cv.fill(&bun, l.hair, 1.0);
+            for [ax, ay, cx, cy, bx, by] in
+                [[-13.0, 40.0, -8.0, 28.0, 6.0, 27.0], [-6.0, 47.0, 4.0, 34.0, 13.0, 38.0]]
+            {
+                let k = [ax, ay, cx, cy, bx, by, 0.3, 0.3, 0.7];
+                cv.fill(&arc(p(CX, 0.0), 1.0, k), l.hair.light(0.25), 0.7);
+            }
+            cv.fill(&rrect(p(CX, 57.0), 11.0, 3.0, 3.0), l.hair.dark(0.4), 1.0);
+        }
+        _ => {}
+    }
 }
 
 fn draw_body(cv: &mut Canvas, l: &Look, frame: &Shape) {
@@ -586,6 +818,85 @@ fn draw_body(cv: &mut Canvas, l: &Look, frame: &Shape) {
                 cv.fill(&poly(o, s, &k).ring(0.9), c.dark(0.4), 0.8);
             }
         }
+        Clothes::Flannel { base, check } => {
+            cv.fill(&body, base, 1.0);
+            let down = (-6..=6)
+                .map(|i| CX + i as f32 * 17.0)
+                .map(|x| (rrect(p(x, 230.0), 4.5, 40.0, 0.0), rrect(p(x + 8.5, 230.0), 0.6, 40.0, 0.0)));
+            let across = [214.0, 231.0, 248.0]
+                .map(|y| (rrect(p(CX, y), 130.0, 4.5, 0.0), rrect(p(CX, y + 8.5), 130.0, 0.6, 0.0)));
+            for (band, thread) in down.chain(across) {
+                cv.fill(&band.and(body.clone()), check, 0.3);
+                cv.fill(&thread.and(body.clone()), base.light(0.5), 0.3);
+            }
+            let v = poly(o, 1.0, &[-nw - 4.0, 196.0, nw + 4.0, 196.0, 0.0, 232.0]);
+            cv.fill(&v, l.skin, 1.0);
+            cv.fill(&v.and(side_of(214.0, true)), l.skin.dark(0.12), 0.5);
+            cv.fill(&rrect(p(CX, 250.0), 4.0, 16.0, 1.5), base.dark(0.1), 1.0);
+            for y in [243.0, 255.0] {
+                cv.fill(&circle(p(CX, y), 1.7), base.light(0.5), 1.0);
+            }
+            for s in [-1.0, 1.0] {
+                let k = [nw + 3.0, 188.0, 5.0, 206.0, 15.0, 226.0, nw + 16.0, 206.0];
+                cv.fill(&poly(o, s, &k), base.dark(0.06), 1.0);
+                cv.fill(&poly(o, s, &k).ring(0.9), base.dark(0.45), 0.8);
+            }
+        }
+        Clothes::Cardigan { knit, blouse, pendant } => {
+            cv.fill(&body, knit, 1.0);
+            let front = poly(o, 1.0, &[-nw - 10.0, 197.0, nw + 10.0, 197.0, 7.0, 262.0, -7.0, 262.0]);
+            cv.fill(&front.and(body.clone()), blouse, 1.0);
+            let neckline = ellipse(p(CX, 194.0), nw + 1.0, 20.0).and(side_of(190.0, true));
+            cv.fill(&neckline, l.skin, 1.0);
+            cv.fill(&neckline.ring(1.6).and(body.clone()), blouse.dark(0.1), 1.0);
+            for s in [-1.0, 1.0] {
+                let band =
+                    stroke(&pts(o, s, &[nw + 9.0, 196.0, 6.5, 262.0]), [3.0, 3.5, 0.0]).and(body.clone());
+                cv.fill(&band, knit.light(0.1), 1.0);
+                cv.fill(&band.ring(0.9), knit.dark(0.35), 0.8);
+            }
+            let chain = [1.0 - nw, 191.0, 0.0, 232.0, nw - 1.0, 191.0, 0.45, 0.45, 0.0];
+            cv.fill(&arc(o, 1.0, chain), pendant.dark(0.15), 0.9);
+            let drop =
+                circle(p(CX, 215.0), 2.6).smooth(poly(o, 1.0, &[-1.2, 211.0, 1.2, 211.0, 0.0, 209.0]), 1.0);
+            cv.fill(&drop, pendant, 1.0);
+            cv.fill(&drop.ring(0.7), pendant.dark(0.4), 0.9);
+            cv.fill(&circle(p(CX - 0.8, 214.2), 0.8), WHITE, 0.9);
+        }
+        Clothes::Sweater(c) => {
+            cv.fill(&body, c, 1.0);
+            for i in -9..=9 {
+                let x = CX + i as f32 * 9.0;
+                let rib = stroke(&[p(x, 204.0), p(x + i as f32 * 2.0, 262.0)], [0.5; 3]);
+                cv.fill(&rib.and(body.clone()), c.dark(0.3), 0.25);
+            }
+            let band = ellipse(p(CX, 197.0), nw + 8.0, 11.0).minus(ellipse(p(CX, 194.0), nw + 1.0, 7.0));
+            let band = band.and(side_of(192.0, true));
+            cv.fill(&band, c.dark(0.05), 1.0);
+            for i in -7..=7 {
+                let t = i as f32 / 8.0;
+                let q = p(CX + t * (nw + 4.5), 197.0 + 8.0 * (1.0 - t * t).max(0.0).sqrt());
+                let dir = p(t * 0.5, 1.0);
+                let tick = stroke(&[q - dir * 3.0, q + dir * 2.0], [0.45; 3]);
+                cv.fill(&tick.and(band.clone()), c.dark(0.3), 0.5);
+            }
+            cv.fill(&band.ring(0.9), c.dark(0.35), 0.8);
+        }
+        Clothes::Collared { blouse, collar } => {
+            cv.fill(&body, blouse, 1.0);
+            let v = poly(o, 1.0, &[-nw + 1.0, 196.0, nw - 1.0, 196.0, 0.0, 216.0]);
+            cv.fill(&v, l.skin, 1.0);
+            cv.fill(&stroke(&[p(CX, 214.0), p(CX, 262.0)], [0.6; 3]), blouse.dark(0.3), 0.8);
+            for y in [228.0, 246.0] {
+                cv.fill(&circle(p(CX, y), 1.8), collar, 1.0);
+            }
+            for s in [-1.0, 1.0] {
+                let flap = Ellipse(p(CX + s * (nw * 0.5 + 4.0), 206.0), p(nw * 0.5 + 6.0, 8.5), s * 0.45);
+                let flap = flap.and(half(p(CX, 0.0), p(-s, 0.0)));
+                cv.fill(&flap, collar, 1.0);
+                cv.fill(&flap.ring(0.9), blouse.dark(0.35), 0.8);
+            }
+        }
     }
 }
 
@@ -606,6 +917,13 @@ fn draw_head(cv: &mut Canvas, l: &Look, f: &Face) {
         cv.fill(&head, RED, 0.1);
     }
     let fx = CX + f.turn;
+    if l.lines >= 2 {
+        let deep = 0.3 + 0.08 * (-f.brow[0]).max(0.0);
+        for (y, hw) in [(83.0, 15.0), (90.0, 19.0)] {
+            let k = [-hw, 1.5, 0.0, -1.5, hw, 1.5, 0.35, 0.35, 0.25];
+            cv.fill(&arc(p(fx, y), 1.0, k), skin.dark(0.3), deep);
+        }
+    }
     draw_hair(cv, l, &head, fx);
     for s in [-1.0, 1.0] {
         let cheek = ellipse(p(fx + s * 29.0, 137.0), 9.0, 5.5);
@@ -614,7 +932,7 @@ fn draw_head(cv: &mut Canvas, l: &Look, f: &Face) {
     let nose = [2.0, -8.0, 7.0, 6.0, -1.0, 9.0, 0.9, 1.3, 0.2];
     cv.fill(&arc(p(fx, 130.0), l.nose_w, nose), skin.dark(0.28), 0.8);
     for s in [-1.0, 1.0] {
-        if l.lines && !matches!(l.beard, Beard::Full(_)) {
+        if l.lines > 0 && !matches!(l.beard, Beard::Full(_)) {
             let fold = [10.0, 0.0, 14.0, 8.0, 13.0, 16.0, 0.4, 0.9, 0.0];
             cv.fill(&arc(p(fx, 136.0), s, fold), skin.dark(0.2), 0.5);
         }
@@ -624,14 +942,9 @@ fn draw_head(cv: &mut Canvas, l: &Look, f: &Face) {
         draw_brow(cv, l, f, p(fx + s * EYE_DX, EYE_Y), s);
     }
     draw_mouth(cv, l, f, fx);
-    if let Hair::SidePart = l.style {
-        cv.fill(&side_part(l, &head, 2.5).and(head.clone()), skin.dark(0.2), 0.5);
-        cv.fill(&side_part(l, &head, 0.0), l.hair, 1.0);
-        let strands = [[-12.0, 57.0, 20.0, 64.0, 36.0, 100.0], [-4.0, 51.0, 34.0, 58.0, 47.0, 102.0]];
-        for [ax, ay, cx, cy, bx, by] in strands {
-            let k = [ax, ay, cx, cy, bx, by, 0.2, 0.2, 0.6];
-            cv.fill(&arc(p(CX, 0.0), 1.0, k), l.hair.light(0.14), 0.8);
-        }
+    draw_front_hair(cv, l, &head);
+    if let Some(h) = l.headset {
+        draw_headset(cv, l, h, fx);
     }
     if let Some(g) = l.glasses {
         for s in [-1.0, 1.0] {
@@ -684,7 +997,69 @@ fn draw_hair(cv: &mut Canvas, l: &Look, head: &Shape, fx: f32) {
                 cv.fill(&arc(p(CX, 0.0), 1.0, k), l.hair.light(0.35), 0.7);
             }
         }
-        Hair::SidePart => {}
+        Hair::Cropped(grey) => {
+            let temples = both(|s| ellipse(p(CX + s * 25.0, 76.0), 8.0, 8.0));
+            let quiff = ellipse(p(CX - 8.0, 56.0), 28.0, 9.0);
+            let cap = ellipse(p(CX, 102.0), l.head[0] + 4.0, 57.0).smooth(quiff, 6.0);
+            let cap = cap.minus(window.smooth(temples, 6.0)).and(side_of(126.0, false));
+            cv.fill(&cap, l.hair, 1.0);
+            grey_sides(cv, l, &cap, grey);
+            let strokes = [
+                [-24.0, 66.0, -14.0, 52.0, 6.0, 49.0],
+                [-10.0, 68.0, 0.0, 56.0, 22.0, 54.0],
+                [-38.0, 74.0, -42.0, 86.0, -43.0, 98.0],
+                [38.0, 74.0, 42.0, 86.0, 43.0, 98.0],
+            ];
+            for [ax, ay, cx, cy, bx, by] in strokes {
+                let k = [ax, ay, cx, cy, bx, by, 0.3, 0.3, 0.7];
+                cv.fill(&arc(p(CX, 0.0), 1.0, k).and(cap.clone()), l.hair.light(0.3), 0.6);
+            }
+        }
+        Hair::Thinning => {
+            let cap = ellipse(p(CX, 103.0), l.head[0] + 3.0, 57.0).minus(window).and(side_of(126.0, false));
+            let crown = ellipse(p(CX, 58.0), l.head[0] - 2.0, 32.0);
+            let fringe = cap.clone().minus(crown.clone()).and(ellipse(p(CX, 100.0), l.head[0] + 3.0, 27.0));
+            cv.fill(&fringe, l.hair, 1.0);
+            cv.fill(&cap.and(crown), l.hair, 0.2);
+            let strands = [
+                [-30.0, 66.0, -10.0, 50.0, 22.0, 56.0],
+                [-26.0, 72.0, -4.0, 58.0, 28.0, 64.0],
+                [-34.0, 62.0, -18.0, 50.0, 8.0, 52.0],
+            ];
+            for [ax, ay, cx, cy, bx, by] in strands {
+                let k = [ax, ay, cx, cy, bx, by, 0.3, 0.3, 0.3];
+                cv.fill(&arc(p(CX, 0.0), 1.0, k), l.hair.dark(0.08), 0.8);
+            }
+            cv.fill(&Ellipse(p(CX + 18.0, 66.0), p(9.0, 3.5), 0.4), WHITE, 0.15);
+        }
+        Hair::SlickedBack(grey) => {
+            let temples = both(|s| ellipse(p(CX + s * 21.0, 71.0), 10.0, 6.0));
+            let window = ellipse(p(CX, 128.0), l.head[0] - 5.0, 58.0).smooth(temples, 10.0);
+            let snug = ellipse(p(CX, 106.0), l.head[0] + 2.0, 70.0);
+            let cap = ellipse(p(CX, 100.0), l.head[0] + 3.0, 57.0).and(snug);
+            let cap = cap.minus(window).and(side_of(118.0, false));
+            cv.fill(&cap, l.hair, 1.0);
+            grey_sides(cv, l, &cap, grey);
+            cv.fill(&ellipse(p(CX, 60.0), l.head[0] - 8.0, 9.0).and(cap.clone()), l.hair.light(0.1), 1.0);
+            for x in [-34.0_f32, -25.0, -16.0, -7.0, 2.0, 11.0, 20.0, 29.0] {
+                let k = [x, 76.0 - (x / 7.0).powi(2), x * 1.05, 58.0, x * 1.1, 42.0, 0.45, 0.25, 0.15];
+                cv.fill(&arc(p(CX, 0.0), 1.0, k).and(cap.clone()), l.hair.light(0.3), 0.7);
+            }
+        }
+        Hair::Bun => {
+            let window = ellipse(p(CX, 126.0), l.head[0] - 4.0, 57.0);
+            let cap = ellipse(p(CX, 103.0), l.head[0] + 2.5, 56.0).minus(window).and(side_of(118.0, false));
+            cv.fill(&cap, l.hair, 1.0);
+            for x in [-26.0_f32, -12.0, 4.0, 18.0, 30.0] {
+                let k = [x, 73.0 - (x / 9.0).powi(2), x * 0.7, 56.0, x * 0.3, 48.0, 0.3, 0.3, 0.4];
+                cv.fill(&arc(p(CX, 0.0), 1.0, k).and(cap.clone()), l.hair.light(0.22), 0.6);
+            }
+            for s in [-1.0, 1.0] {
+                let wisp = [32.0, 80.0, 40.0, 98.0, 36.0, 116.0, 0.6, 0.3, 0.2];
+                cv.fill(&arc(p(CX, 0.0), s, wisp), l.hair, 1.0);
+            }
+        }
+        Hair::SidePart | Hair::Bob => {}
     }
     let cheeks = rrect(p(fx, 118.0), l.head[1] - 5.0, 24.0, 14.0);
     let jaw = head.clone().and(side_of(120.0, true)).minus(cheeks);
@@ -714,7 +1089,90 @@ fn draw_hair(cv: &mut Canvas, l: &Look, head: &Shape, fx: f32) {
                 }
             }
         }
+        Beard::Moustache(c) => {
+            let k = [3.0, -12.0, 13.0, -10.0, 19.0, -5.0, 21.0, 1.0, 15.0, -1.5, 8.0, -4.0, 1.0, -4.5];
+            let stache = rounded(symmetric(p(fx, MOUTH_Y), &k), 1.0);
+            cv.fill(&stache, c, 1.0);
+            for s in [-1.0, 1.0] {
+                for x in [4.0, 9.0, 14.0] {
+                    let k = [x - 1.0, -10.0, x + 1.0, -7.0, x + 2.0, -3.5, 0.35, 0.35, 0.0];
+                    cv.fill(&arc(p(fx, MOUTH_Y), s, k).and(stache.clone()), c.light(0.2), 0.6);
+                }
+            }
+        }
         Beard::None => {}
+    }
+}
+
+/// Hair that falls over the edges of the face (drawn over the features).
+fn draw_front_hair(cv: &mut Canvas, l: &Look, head: &Shape) {
+    let strands: &[[f32; 6]] = match l.style {
+        Hair::SidePart => {
+            cv.fill(&side_part(l, head, 2.5).and(head.clone()), l.skin.dark(0.2), 0.5);
+            cv.fill(&side_part(l, head, 0.0), l.hair, 1.0);
+            &[[-12.0, 57.0, 20.0, 64.0, 36.0, 100.0], [-4.0, 51.0, 34.0, 58.0, 47.0, 102.0]]
+        }
+        Hair::Bob => {
+            cv.fill(&bob(l, head, 2.5).and(head.clone()), l.skin.dark(0.2), 0.5);
+            cv.fill(&bob(l, head, 0.0), l.hair, 1.0);
+            &[
+                [-20.0, 56.0, 2.0, 62.0, 30.0, 86.0],
+                [-10.0, 52.0, 22.0, 58.0, 44.0, 96.0],
+                [-34.0, 66.0, -50.0, 110.0, -44.0, 160.0],
+            ]
+        }
+        _ => return,
+    };
+    for &[ax, ay, cx, cy, bx, by] in strands {
+        let k = [ax, ay, cx, cy, bx, by, 0.2, 0.2, 0.6];
+        cv.fill(&arc(p(CX, 0.0), 1.0, k), l.hair.light(0.14), 0.8);
+    }
+}
+
+/// Chin-length bob with a fringe swept to the viewer's right; `dy` as for `side_part`.
+fn bob(l: &Look, head: &Shape, dy: f32) -> Shape {
+    let (o, w) = (p(CX, dy), l.head[0]);
+    let mut line = quad(o + p(-40.0, 150.0), o + p(-46.0, 84.0), o + p(-22.0, 70.0));
+    line.extend(quad(o + p(-22.0, 70.0), o + p(6.0, 96.0), o + p(41.0, 94.0)));
+    line.extend(quad(o + p(41.0, 94.0), o + p(44.0, 130.0), o + p(36.0, 172.0)));
+    line.extend(pts(o, 1.0, &[20.0, 210.0, -20.0, 210.0]));
+    let k = [w - 14.0, 96.0, w + 5.0, 96.0, w + 7.0, 146.0, w + 1.0, 160.0, w - 14.0, 166.0];
+    let sides = both(|s| rounded(pts(o, s, &k), 7.0));
+    let cap = ellipse(o + p(0.0, 101.0), w + 6.0, 57.0).or(sides);
+    cap.minus(Poly(line).and(head.clone()))
+}
+
+/// Headband over the crown, ear cups and a microphone boom towards the mouth.
+fn draw_headset(cv: &mut Canvas, l: &Look, c: C, fx: f32) {
+    let w = l.head[0];
+    let band: Vec<P> = (0..=24)
+        .map(|i| std::f32::consts::PI * (1.0 + i as f32 / 24.0))
+        .map(|t| p(CX + (w + 5.0) * t.cos(), 118.0 + 72.0 * t.sin()))
+        .collect();
+    cv.fill(&stroke(&band, [2.0, 2.0, 0.6]), c, 1.0);
+    for s in [-1.0, 1.0] {
+        let cup = rrect(p(CX + s * (w + 2.0), 121.0), 5.5, 11.0, 4.5);
+        cv.fill(&cup, c, 1.0);
+        cv.fill(&rrect(p(CX + s * (w - 1.5), 121.0), 2.5, 9.0, 2.5), c.light(0.25), 1.0);
+    }
+    let boom = quad(p(CX - w - 1.0, 128.0), p(CX - w + 4.0, 156.0), p(fx - 25.0, 157.0));
+    cv.fill(&stroke(&boom, [1.4, 1.1, 0.0]), c, 1.0);
+    let mic = Ellipse(p(fx - 24.0, 157.0), p(4.0, 2.8), 0.0);
+    cv.fill(&mic, c.light(0.1), 1.0);
+    cv.fill(&mic.ring(0.8), c.dark(0.3), 1.0);
+}
+
+/// The same shape on both sides of the face (`s` = -1 on the viewer's left, 1 on the right).
+fn both(f: impl Fn(f32) -> Shape) -> Shape {
+    f(-1.0).or(f(1.0))
+}
+
+/// Greying at the temples: a soft mix over the sides, solid grey just above the ears.
+fn grey_sides(cv: &mut Canvas, l: &Look, cap: &Shape, grey: C) {
+    let w = l.head[0];
+    for (dx, ry, mix) in [(0.0, 26.0, 0.3), (2.0, 19.0, 0.6), (4.0, 12.0, 0.9)] {
+        let sides = both(|s| ellipse(p(CX + s * (w + dx), 118.0), 10.0, ry));
+        cv.fill(&cap.clone().and(sides), l.hair.mix(grey, mix), 1.0);
     }
 }
 
@@ -732,6 +1190,12 @@ fn side_part(l: &Look, head: &Shape, dy: f32) -> Shape {
 fn draw_eye(cv: &mut Canvas, l: &Look, f: &Face, c: P, s: f32) {
     let (rx, ry) = (9.5, 6.5);
     let ink = if l.lashes { 1.4 } else { 1.05 };
+    if l.weary {
+        let bag = [-0.75 * rx, ry + 2.0, 0.5, ry + 8.5, 0.85 * rx, ry + 1.5, 0.3, 0.3, 0.5];
+        cv.fill(&arc(c, s, bag), l.skin.mix(BRUISE, 0.3), 0.45);
+        let shade = Ellipse(c + p(0.0, ry + 3.5), p(rx * 0.8, 3.0), 0.0);
+        cv.fill(&shade, l.skin.mix(BRUISE, 0.35), 0.25);
+    }
     match f.eyes {
         Eyes::Open(open, lid) => {
             let rye = ry * open.max(1.0);
@@ -757,7 +1221,7 @@ fn draw_eye(cv: &mut Canvas, l: &Look, f: &Face, c: P, s: f32) {
         Eyes::Happy => {
             let k = [-rx, 2.5, 0.0, -ry * 1.4, rx, 2.5, 0.5, 0.5, ink + 0.3];
             cv.fill(&arc(c, 1.0, k), INK, 1.0);
-            if l.lines {
+            if l.lines > 0 {
                 let crows = [rx + 3.0, -2.0, rx + 5.0, 1.0, rx + 3.0, 4.0, 0.4, 0.4, 0.2];
                 cv.fill(&arc(c, s, crows), l.skin.dark(0.3), 0.6);
             }

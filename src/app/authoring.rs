@@ -88,7 +88,7 @@ impl AuthoringState {
             }
             AuthorIntent::Analyze => {
                 if let Some(p) = persona {
-                    self.analysis = Some((p.source.hash.clone(), analyze(p, Bounds::default())));
+                    self.analysis = Some((p.source.hash.clone(), analyze(p, Bounds::for_persona(p))));
                 }
             }
             AuthorIntent::PreviewFromStart => {

@@ -27,7 +27,7 @@ fn steps(steps: &[Step]) -> String {
 
 pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let persona = find_persona(cli, name)?;
-    let a = analyze(&persona, Bounds::default());
+    let a = analyze(&persona, Bounds::for_persona(&persona));
     println!("Analysis of {} ({} nodes)", persona.id, persona.nodes.len());
     let finished = |complete: bool| if complete { "complete" } else { "stopped at its bound" };
     println!(

@@ -40,6 +40,16 @@ impl Default for Bounds {
     }
 }
 
+impl Bounds {
+    /// Hand-written personas (up to 500 nodes) get a score search four times deeper: their
+    /// good calls run 10-16 replies, past what the default reaches; large generated graphs
+    /// keep the default so that the analysis stays under a second.
+    pub fn for_persona(persona: &Persona) -> Bounds {
+        let base = Bounds::default();
+        if persona.nodes.len() <= 500 { Bounds { max_score_states: 600_000, ..base } } else { base }
+    }
+}
+
 /// One step of a path: at `node`, the trainee chose `choice`; `branch` names the node a
 /// random draw must pick for the path to go on (when the reply leads to a random branch).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -383,7 +393,7 @@ fn score_search(persona: &Arc<Persona>, bounds: Bounds, turn_limit: u32) -> Scor
 }
 
 /// Plays `seeds` calls as a naive player and counts where they end.
-fn simulate(persona: &Arc<Persona>, player: NaivePlayer, seeds: u64) -> NaiveShares {
+pub fn simulate(persona: &Arc<Persona>, player: NaivePlayer, seeds: u64) -> NaiveShares {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     let mut total_score = 0.0;
     for seed in 0..seeds {
