@@ -4,26 +4,8 @@ use std::process::ExitCode;
 
 use crate::cli::Cli;
 use crate::cli::play::find_persona;
-use crate::core::analysis::{Bounds, NaivePlayer, Step, analyze};
-use crate::core::call::Choice;
+use crate::core::analysis::{Bounds, NaivePlayer, analyze, describe};
 use crate::core::dot::to_dot;
-
-fn steps(steps: &[Step]) -> String {
-    steps
-        .iter()
-        .map(|s| {
-            let choice = match s.choice {
-                Choice::Reply(r) => format!("{}#{}", s.node, r.0 + 1),
-                Choice::Silence => format!("{}#silence", s.node),
-            };
-            match &s.branch {
-                Some(b) => format!("{choice}→{b}"),
-                None => choice,
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let persona = find_persona(cli, name)?;
@@ -43,7 +25,7 @@ pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>
     for e in &a.endings {
         match &e.path {
             Some(p) => {
-                println!("  {:<24} {:<18} {} step(s): {}", e.node.0, e.outcome.key(), p.len(), steps(p))
+                println!("  {:<24} {:<18} {} step(s): {}", e.node.0, e.outcome.key(), p.len(), describe(p))
             }
             None => println!("  {:<24} {:<18} NOT REACHED", e.node.0, e.outcome.key()),
         }
@@ -54,7 +36,7 @@ pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>
                 "\n{label} reachable score (correct wrap-up): {:.1} at {}\n  {}",
                 s.total,
                 s.ending,
-                steps(&s.steps)
+                describe(&s.steps)
             );
         }
     }

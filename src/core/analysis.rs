@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::core::call::{CallEnd, Choice, EndReason, Mode};
 use crate::core::engine::CallEngine;
 use crate::core::mood::MoodState;
-use crate::core::outcome::{NextStep, Outcome};
+use crate::core::outcome::Outcome;
 use crate::core::persona::{Next, NodeId, NodeIdx, Persona, ReplyIdx};
 use crate::core::scoring::{Tally, score_tally};
 use crate::core::style::Stance;
@@ -151,13 +151,7 @@ fn moves(persona: &Persona, (node, moods): &State, mut offered: impl FnMut(Reply
             match next {
                 Next::Goto(to) => push(*to, false),
                 Next::Random(branches) => {
-                    let weights: Vec<f64> = branches
-                        .iter()
-                        .map(|b| {
-                            let tilt: f64 = b.tilt.iter().map(|(m, t)| t * f64::from(after.value(*m))).sum();
-                            (f64::from(b.weight) + tilt).max(0.0)
-                        })
-                        .collect();
+                    let weights: Vec<f64> = branches.iter().map(|b| after.branch_weight(b)).collect();
                     let any = weights.iter().any(|w| *w > 0.0);
                     for (b, w) in branches.iter().zip(&weights) {
                         if *w > 0.0 || !any {
@@ -355,14 +349,7 @@ fn score_search(persona: &Arc<Persona>, bounds: Bounds, turn_limit: u32) -> Scor
             continue;
         }
         if tally.turns >= turn_limit {
-            let end = CallEnd {
-                reason: EndReason::TurnLimit,
-                outcome: Outcome::DebtorHungUp,
-                terms: None,
-                next_step: NextStep::ScheduleCallBack,
-                closing_line: String::new(),
-                summary: String::new(),
-            };
+            let end = CallEnd::turn_limit();
             consider(&arena, at, &end, &tally);
             continue;
         }
@@ -390,6 +377,25 @@ fn score_search(persona: &Arc<Persona>, bounds: Bounds, turn_limit: u32) -> Scor
     }
     result.states = arena.len();
     result
+}
+
+/// A path as `NODE#N` steps (reply N as the node lists it; `#silence`), `-> X` where a random
+/// branch must go to X.
+pub fn describe(steps: &[Step]) -> String {
+    steps
+        .iter()
+        .map(|s| {
+            let choice = match s.choice {
+                Choice::Reply(r) => format!("{}#{}", s.node, r.0 + 1),
+                Choice::Silence => format!("{}#silence", s.node),
+            };
+            match &s.branch {
+                Some(b) => format!("{choice} -> {b}"),
+                None => choice,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Plays `seeds` calls as a naive player and counts where they end.

@@ -75,3 +75,17 @@ pub struct CallEnd {
     /// The author's summary of the ending (empty when the turn limit ended the call).
     pub summary: String,
 }
+
+impl CallEnd {
+    /// The end when the hard turn limit is reached: the debtor hangs up, call back later.
+    pub fn turn_limit() -> CallEnd {
+        CallEnd {
+            reason: EndReason::TurnLimit,
+            outcome: Outcome::DebtorHungUp,
+            terms: None,
+            next_step: NextStep::ScheduleCallBack,
+            closing_line: String::new(),
+            summary: String::new(),
+        }
+    }
+}

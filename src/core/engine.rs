@@ -14,7 +14,6 @@ use thiserror::Error;
 use crate::core::call::{CallEnd, Choice, EndReason, Mode, Turn};
 use crate::core::format::Ploy;
 use crate::core::mood::MoodState;
-use crate::core::outcome::{NextStep, Outcome};
 use crate::core::persona::{Next, NodeId, NodeIdx, Persona, ReplyIdx};
 use crate::core::style::Stance;
 
@@ -262,13 +261,7 @@ impl CallEngine {
         let to = match next {
             Next::Goto(to) => *to,
             Next::Random(branches) => {
-                let weights: Vec<f64> = branches
-                    .iter()
-                    .map(|b| {
-                        let tilt: f64 = b.tilt.iter().map(|(m, t)| t * f64::from(self.moods.value(*m))).sum();
-                        (f64::from(b.weight) + tilt).max(0.0)
-                    })
-                    .collect();
+                let weights: Vec<f64> = branches.iter().map(|b| self.moods.branch_weight(b)).collect();
                 let chosen = self.draw(&weights);
                 events.push(CallEvent::BranchDrawn { weights, chosen });
                 branches[chosen].to
@@ -322,14 +315,7 @@ impl CallEngine {
             return;
         }
         if self.turns.len() >= self.turn_limit as usize {
-            let end = CallEnd {
-                reason: EndReason::TurnLimit,
-                outcome: Outcome::DebtorHungUp,
-                terms: None,
-                next_step: NextStep::ScheduleCallBack,
-                closing_line: String::new(),
-                summary: String::new(),
-            };
+            let end = CallEnd::turn_limit();
             self.end = Some(end.clone());
             events.push(CallEvent::Ended(end));
             return;

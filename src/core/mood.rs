@@ -76,6 +76,12 @@ impl MoodState {
         }
     }
 
+    /// A random branch's effective weight now: `weight + Σ tilt × mood`, never below zero.
+    pub fn branch_weight(&self, branch: &crate::core::persona::Branch) -> f64 {
+        let tilt: f64 = branch.tilt.iter().map(|(m, t)| t * f64::from(self.value(*m))).sum();
+        (f64::from(branch.weight) + tilt).max(0.0)
+    }
+
     /// Holds when there is no condition.
     pub fn allows(&self, condition: Option<&Condition>) -> bool {
         condition.is_none_or(|c| self.holds(c))

@@ -8,7 +8,6 @@ use crate::app::i18n::Lang;
 use crate::app::widgets::graph_view::graph_view;
 use crate::app::{AuthorIntent, AuthorTab, AuthoringState, Intent, Route, SettleApp, theme};
 use crate::core::analysis::{Analysis, NaivePlayer};
-use crate::core::call::Choice;
 use crate::core::load::LoadedFile;
 use crate::core::persona::{MoodIdx, NodeIdx, Persona};
 
@@ -222,7 +221,7 @@ fn analysis_ui(ui: &mut egui::Ui, lang: Lang, a: &Analysis) {
             ui.label(&e.node.0);
             ui.label(lang.outcome(e.outcome));
             match &e.path {
-                Some(p) => ui.add(egui::Label::new(path_text(p)).wrap()),
+                Some(p) => ui.add(egui::Label::new(crate::core::analysis::describe(p)).wrap()),
                 None => ui.label(RichText::new(lang.t("not reached", "nieosiągalne")).color(theme::BAD)),
             };
             ui.end_row();
@@ -238,7 +237,7 @@ fn analysis_ui(ui: &mut egui::Ui, lang: Lang, a: &Analysis) {
                 RichText::new(format!("{title}: {} ({})", lang.score(s.total), s.ending.0))
                     .family(theme::bold()),
             );
-            ui.add(egui::Label::new(path_text(&s.steps)).wrap());
+            ui.add(egui::Label::new(crate::core::analysis::describe(&s.steps)).wrap());
         }
     }
     if let Some(outcome) = a.target_outcome {
@@ -302,23 +301,6 @@ fn analysis_ui(ui: &mut egui::Ui, lang: Lang, a: &Analysis) {
             ui.label(format!("{ending}: {:.1}%", share * 100.0));
         }
     }
-}
-
-fn path_text(steps: &[crate::core::analysis::Step]) -> String {
-    steps
-        .iter()
-        .map(|s| {
-            let choice = match s.choice {
-                Choice::Reply(r) => format!("{}#{}", s.node, r.0 + 1),
-                Choice::Silence => format!("{}#silence", s.node),
-            };
-            match &s.branch {
-                Some(b) => format!("{choice} -> {b}"),
-                None => choice,
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn preview_tab(
