@@ -276,3 +276,16 @@ fn the_reports_dashboard_filters_its_table_and_opens_a_call() {
     assert!(shows(&harness, "Total 24.4 / 100"));
     assert!(shows(&harness, "Back to reports"));
 }
+
+#[test]
+fn the_reports_dashboard_filters_by_date() {
+    let folders = folders();
+    saved_call(&folders.reports, "Anna Kowalska", true);
+    let mut harness = harness(&folders);
+    harness.get_by_label("Reports").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 1);
+    type_into(&mut harness, "From", "2099-01-01");
+    assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 0, "no call on or after 2099");
+    assert!(shows(&harness, "0"), "the calls tile counts none");
+}

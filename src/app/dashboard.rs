@@ -35,6 +35,9 @@ pub struct DashboardState {
     pub compare: Option<String>,
     pub export_text: String,
     pub message: Option<String>,
+    /// The date range as typed (`2026-11-01` or `01.11.2026`); empty for open-ended.
+    pub from_text: String,
+    pub to_text: String,
     watcher: Option<FolderWatcher>,
 }
 
@@ -51,8 +54,18 @@ impl DashboardState {
             compare: None,
             export_text: std::env::temp_dir().join("settle-export").display().to_string(),
             message: None,
+            from_text: String::new(),
+            to_text: String::new(),
             watcher: FolderWatcher::new(folder).ok(),
         }
+    }
+
+    /// Sets the filter's date range from the typed dates: `from` at the start of its day, `to`
+    /// at the end of its day; a date that cannot be read leaves that end open.
+    pub fn apply_dates(&mut self) {
+        let day = |text: &str| crate::core::wrapup::parse_date(text.trim());
+        self.filter.from = day(&self.from_text).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc());
+        self.filter.to = day(&self.to_text).and_then(|d| d.and_hms_opt(23, 59, 59)).map(|t| t.and_utc());
     }
 
     /// Reads report files that appeared since the last frame.

@@ -115,6 +115,18 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
             ui.selectable_value(&mut state.filter.passed, None, lang.t("Any result", "Każdy wynik"));
             ui.selectable_value(&mut state.filter.passed, Some(true), lang.t("Passed", "Zaliczone"));
             ui.selectable_value(&mut state.filter.passed, Some(false), lang.t("Failed", "Niezaliczone"));
+            ui.separator();
+            let from = ui.label(lang.t("From", "Od"));
+            ui.add(
+                egui::TextEdit::singleline(&mut state.from_text).hint_text("2026-11-01").desired_width(100.0),
+            )
+            .labelled_by(from.id);
+            let to = ui.label(lang.t("To", "Do"));
+            ui.add(
+                egui::TextEdit::singleline(&mut state.to_text).hint_text("2026-11-30").desired_width(100.0),
+            )
+            .labelled_by(to.id);
+            state.apply_dates();
         });
         let shown = summary(state.visible());
         tiles(ui, lang, &shown);
