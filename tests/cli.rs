@@ -85,7 +85,12 @@ fn interactive_play_reads_replies_and_wrap_up_from_a_pipe() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_settle"))
         .args(["--dialogues", "tests/data/good", "--assets", "tests/data/assets", "play", "minimal"])
-        .args(["--reports", dir.path().to_str().expect("utf-8")])
+        .args([
+            "--reports",
+            dir.path().to_str().expect("utf-8"),
+            "--data",
+            dir.path().to_str().expect("utf-8"),
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -106,13 +111,20 @@ fn running_out_of_input_abandons_the_call_without_a_report() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = Command::new(env!("CARGO_BIN_EXE_settle"))
         .args(["--dialogues", "tests/data/good", "--assets", "tests/data/assets", "play", "minimal"])
-        .args(["--reports", dir.path().to_str().expect("utf-8")])
+        .args([
+            "--reports",
+            dir.path().to_str().expect("utf-8"),
+            "--data",
+            dir.path().to_str().expect("utf-8"),
+        ])
         .stdin(Stdio::null())
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
-    assert!(!dir.path().join("x").exists());
-    assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0);
+    // No report; the journal stays so that the call can be resumed.
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(names, ["current-call.ron"]);
 }
 
 #[test]

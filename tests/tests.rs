@@ -3,6 +3,7 @@
 mod analysis;
 mod cli;
 mod common;
+mod crash;
 mod dashboard;
 mod engine;
 mod fixtures;

@@ -46,9 +46,7 @@ pub struct AppConfig {
 impl AppConfig {
     pub fn new(dialogues: PathBuf, assets: Option<PathBuf>, reports_flag: Option<PathBuf>) -> AppConfig {
         let assets = assets.unwrap_or_else(|| default_assets_dir(&dialogues));
-        let data_dir = directories::ProjectDirs::from("", "", "settle")
-            .map(|d| d.data_dir().to_path_buf())
-            .unwrap_or_else(|| PathBuf::from(".settle"));
+        let data_dir = crate::core::journal::default_data_dir();
         AppConfig { dialogues, assets, reports_flag, data_dir }
     }
 }

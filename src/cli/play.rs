@@ -14,6 +14,7 @@ use clap::Args;
 use crate::cli::{Cli, debrief};
 use crate::core::call::{Choice, Mode};
 use crate::core::engine::{CallEngine, CallEvent};
+use crate::core::journal::{JOURNAL_FILE, Journal, default_data_dir};
 use crate::core::load::{load_dir, load_file};
 use crate::core::money::Money;
 use crate::core::outcome::{NextStep, Outcome};
@@ -42,6 +43,13 @@ pub struct PlayArgs {
     /// Do not save a report.
     #[arg(long)]
     pub no_save: bool,
+    /// Where an interactive call keeps its journal, so that a killed process can resume it
+    /// [default: the platform data folder, shared with the app].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Start a new call even if an interrupted one is waiting.
+    #[arg(long)]
+    pub fresh: bool,
     /// Wrap-up: the outcome you record (e.g. PaymentPlan).
     #[arg(long, value_parser = parse_outcome)]
     pub outcome: Option<Outcome>,
@@ -135,13 +143,52 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
         ModeArg::Practice => Mode::Practice,
         ModeArg::Assessment => Mode::Assessment,
     };
-    let seed = mode.seed(&persona, args.seed.unwrap_or_else(fresh_seed));
-    let started_at = Utc::now();
-    let (mut engine, events) = CallEngine::start(Arc::clone(&persona), mode, seed);
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    writeln!(out, "Call with {} ({}), {mode:?}, seed {seed}", persona.name, persona.company)?;
-    show(&mut out, &events)?;
+    // An interactive call is journaled after every reply; scripted ones replay anyway.
+    let journal_path =
+        args.replies.is_none().then(|| args.data.clone().unwrap_or_else(default_data_dir).join(JOURNAL_FILE));
+    let waiting = match &journal_path {
+        Some(path) if !args.fresh => Journal::load(path)?.filter(|j| j.persona == persona.id),
+        _ => None,
+    };
+    let (mut engine, id, started_at, trainee) = match waiting {
+        Some(journal) => {
+            let engine = journal.resume(Some(&persona))?;
+            writeln!(
+                out,
+                "Resuming the interrupted call with {} ({} replies so far; --fresh starts a new one).",
+                persona.name,
+                journal.choices.len()
+            )?;
+            for turn in engine.turns() {
+                writeln!(
+                    out,
+                    "Debtor: {}\n> {}",
+                    turn.debtor_line,
+                    turn.reply.as_deref().unwrap_or("(silence)")
+                )?;
+            }
+            if !engine.is_over() {
+                writeln!(out, "\nDebtor: {}", engine.debtor_line())?;
+            }
+            (engine, journal.id, journal.started_at, journal.trainee)
+        }
+        None => {
+            let seed = mode.seed(&persona, args.seed.unwrap_or_else(fresh_seed));
+            let (engine, events) = CallEngine::start(Arc::clone(&persona), mode, seed);
+            writeln!(out, "Call with {} ({}), {mode:?}, seed {seed}", persona.name, persona.company)?;
+            show(&mut out, &events)?;
+            (engine, CallId::new(), Utc::now(), args.trainee.clone())
+        }
+    };
+    let journal = |engine: &CallEngine| -> Result<(), Box<dyn std::error::Error>> {
+        if let Some(path) = &journal_path {
+            Journal::of(engine, id, &trainee, started_at).save(path)?;
+        }
+        Ok(())
+    };
+    journal(&engine)?;
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut scripted = args.replies.as_deref().map(|r| r.iter());
@@ -171,6 +218,8 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
         };
         match result {
             Ok(events) => {
+                // Journaled before the next prompt: a reply the trainee saw accepted is never lost.
+                journal(&engine)?;
                 if let Some(turn) = engine.turns().last() {
                     writeln!(out, "> {}", turn.reply.as_deref().unwrap_or("(silence)"))?;
                 }
@@ -193,8 +242,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     } else {
         ask_wrap_up(&mut out, &mut input)?
     };
-    let mut report =
-        Report::new(&engine, &args.trainee, wrap_up, CallTimes { started_at, ended_at }, CallId::new())?;
+    let mut report = Report::new(&engine, &trainee, wrap_up, CallTimes { started_at, ended_at }, id)?;
     if let Some(key) = crate::core::report::sign::org_key("") {
         crate::core::report::sign::sign(&mut report, &key);
     }
@@ -203,6 +251,9 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
         let dir = resolve_reports_dir(args.reports.as_deref(), std::env::var_os(REPORTS_DIR_ENV), None);
         let path = save(&dir, &report)?;
         writeln!(out, "Report saved: {}", path.display())?;
+    }
+    if let Some(path) = &journal_path {
+        Journal::clear(path);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -25,6 +25,13 @@ pub const JOURNAL_FORMAT: u32 = 1;
 /// The file name of the journal inside the app's data folder.
 pub const JOURNAL_FILE: &str = "current-call.ron";
 
+/// The platform's data folder for Settle (settings, the journal), e.g. `~/.local/share/settle`.
+pub fn default_data_dir() -> std::path::PathBuf {
+    directories::ProjectDirs::from("", "", "settle")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| std::path::PathBuf::from(".settle"))
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Journal {
     pub format: u32,
@@ -81,6 +88,10 @@ impl Journal {
         temp.write_all(text.as_bytes()).map_err(err)?;
         temp.as_file().sync_all().map_err(err)?;
         temp.persist(path).map_err(|e| err(e.error))?;
+        // The rename itself must survive a power cut too.
+        if let Ok(folder) = fs::File::open(dir) {
+            let _ = folder.sync_all();
+        }
         Ok(())
     }
 
