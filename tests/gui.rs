@@ -289,3 +289,27 @@ fn the_reports_dashboard_filters_by_date() {
     assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 0, "no call on or after 2099");
     assert!(shows(&harness, "0"), "the calls tile counts none");
 }
+
+#[test]
+fn a_report_that_cannot_be_saved_is_kept_and_saved_on_retry() {
+    let folders = folders();
+    // The reports "folder" is a file: creating it fails, as on a read-only or missing share.
+    std::fs::write(&folders.reports, "not a folder").expect("write");
+    let mut harness = harness(&folders);
+    start_minimal_call(&mut harness);
+    choose(&mut harness, egui::Key::Num1);
+    choose(&mut harness, egui::Key::Num1);
+    harness.get_by_label("Continue to wrap-up").click();
+    harness.run();
+    harness.get_by_label("Save and see the debrief").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("The report could not be saved").is_some());
+    assert!(folders.data.join("current-call.ron").exists(), "the journal stays until the report is saved");
+    // The share comes back; the report kept in memory is saved on retry.
+    std::fs::remove_file(&folders.reports).expect("remove");
+    harness.get_by_label("Try saving again").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Report saved:").is_some());
+    assert_eq!(std::fs::read_dir(&folders.reports).expect("created").count(), 1);
+    assert!(!folders.data.join("current-call.ron").exists());
+}
