@@ -1,0 +1,52 @@
+//! Measures the managers' report index on a generated folder: writes N copies of a real report
+//! (distinct ids, trainees and dates), then times a cold `ReportIndex::open`, an incremental
+//! refresh with nothing new, and reports the process's peak memory.
+//!
+//! `cargo run --release --example index_reports -- 100000`
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use chrono::{Duration, TimeZone, Utc};
+use settle::core::call::Mode;
+use settle::core::engine::CallEngine;
+use settle::core::load::load_dir;
+use settle::core::report::index::ReportIndex;
+use settle::core::report::store::encode;
+use settle::core::report::{CallId, CallTimes, Report};
+use settle::core::wrapup::WrapUp;
+
+fn main() {
+    let count: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(100_000);
+    let library = load_dir(Path::new("dialogues"), Path::new("assets")).expect("dialogues");
+    let persona = Arc::clone(library.find("tomasz-partner").expect("bundled"));
+    let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, 1);
+    while !engine.is_over() {
+        engine.choose_offer(1).expect("offered");
+    }
+    let start = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).single().expect("valid");
+    let wrap_up = WrapUp::matching(engine.end().expect("over"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = Instant::now();
+    let mut bytes = 0;
+    for i in 0..count {
+        let at = start + Duration::minutes(i as i64);
+        let times = CallTimes { started_at: at, ended_at: at + Duration::minutes(4) };
+        let trainee = format!("Trainee {:03}", i % 250);
+        let report = Report::new(&engine, &trainee, wrap_up.clone(), times, CallId::new()).expect("over");
+        let text = encode(&report).expect("encodes");
+        bytes += text.len();
+        std::fs::write(dir.path().join(format!("{i:06}.ron")), text).expect("write");
+    }
+    println!("wrote {count} reports ({} MB) in {:.1} s", bytes / 1_000_000, t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let mut index = ReportIndex::open(dir.path(), None);
+    println!("cold open: {} rows in {:.2} s", index.rows.len(), t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let added = index.refresh();
+    println!("refresh with nothing new: {added} read in {:.3} s", t.elapsed().as_secs_f64());
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak = status.lines().find(|l| l.starts_with("VmHWM")).unwrap_or("VmHWM: ?");
+    println!("peak memory {peak}");
+}
