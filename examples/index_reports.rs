@@ -46,6 +46,25 @@ fn main() {
     let t = Instant::now();
     let added = index.refresh();
     println!("refresh with nothing new: {added} read in {:.3} s", t.elapsed().as_secs_f64());
+    let cache = dir.path().with_extension("cache.json");
+    let t = Instant::now();
+    let first = ReportIndex::open_cached(dir.path(), None, cache.clone());
+    println!(
+        "first open with a row cache: {} rows, {} parsed, {:.2} s",
+        first.rows.len(),
+        first.parsed_last,
+        t.elapsed().as_secs_f64()
+    );
+    drop(first);
+    let t = Instant::now();
+    let warm = ReportIndex::open_cached(dir.path(), None, cache.clone());
+    println!(
+        "next open from the cache: {} rows, {} parsed, {:.2} s",
+        warm.rows.len(),
+        warm.parsed_last,
+        t.elapsed().as_secs_f64()
+    );
+    let _ = std::fs::remove_file(cache);
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let peak = status.lines().find(|l| l.starts_with("VmHWM")).unwrap_or("VmHWM: ?");
     println!("peak memory {peak}");

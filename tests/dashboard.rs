@@ -129,3 +129,34 @@ fn a_changed_score_breaks_the_signature() {
     assert_eq!(index.rows[0].total, 94.4);
     assert_eq!(index.rows[0].signature, Signature::Mismatch);
 }
+
+#[test]
+fn the_row_cache_skips_unchanged_files_and_rereads_changed_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = tempfile::tempdir().expect("tempdir").keep().join("rows.json");
+    let minimal = good("minimal");
+    for day in 0..5 {
+        save(dir.path(), &call(&minimal, "Anna", day % 2 == 0, day)).expect("saved");
+    }
+    let first = ReportIndex::open_cached(dir.path(), None, cache.clone());
+    assert_eq!((first.rows.len(), first.parsed_last), (5, 5));
+    let again = ReportIndex::open_cached(dir.path(), None, cache.clone());
+    assert_eq!((again.rows.len(), again.parsed_last), (5, 0), "all five come from the cache");
+    let mut a: Vec<_> = first.rows.iter().map(|r| (r.id, r.total)).collect();
+    let mut b: Vec<_> = again.rows.iter().map(|r| (r.id, r.total)).collect();
+    a.sort_by_key(|x| x.0);
+    b.sort_by_key(|x| x.0);
+    assert_eq!(a, b);
+    // A changed file is read again; a damaged cache is ignored, not trusted.
+    let changed = &again.rows[0].path;
+    let text = std::fs::read_to_string(changed).expect("read");
+    std::fs::write(changed, format!("{text}\n")).expect("write");
+    let third = ReportIndex::open_cached(dir.path(), None, cache.clone());
+    assert_eq!(third.parsed_last, 1);
+    std::fs::write(&cache, "{ not json").expect("write");
+    let fourth = ReportIndex::open_cached(dir.path(), None, cache.clone());
+    assert_eq!((fourth.rows.len(), fourth.parsed_last), (5, 5));
+    // Another signing key: the cached verdicts do not apply.
+    let keyed = ReportIndex::open_cached(dir.path(), Some(b"k".to_vec()), cache);
+    assert_eq!(keyed.parsed_last, 5);
+}

@@ -42,9 +42,11 @@ pub struct DashboardState {
 }
 
 impl DashboardState {
-    pub fn open(folder: &Path, key: Option<Vec<u8>>) -> DashboardState {
+    /// Opens a reports folder; its rows are cached in `data_dir` between runs.
+    pub fn open(folder: &Path, key: Option<Vec<u8>>, data_dir: &Path) -> DashboardState {
+        let cache = crate::core::report::index::cache_file_for(folder, data_dir);
         DashboardState {
-            index: ReportIndex::open(folder, key),
+            index: ReportIndex::open_cached(folder, key, cache),
             folder_text: folder.display().to_string(),
             filter: Filter::default(),
             sort: SortBy::Date,

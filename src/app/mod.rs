@@ -329,8 +329,11 @@ impl SettleApp {
             Intent::ReloadReports => self.reload_reports(),
             Intent::OpenDashboard => {
                 let key = crate::core::report::sign::org_key(&self.settings.org_key);
-                self.route =
-                    Route::Dashboard(Box::new(dashboard::DashboardState::open(&self.reports_dir(), key)));
+                self.route = Route::Dashboard(Box::new(dashboard::DashboardState::open(
+                    &self.reports_dir(),
+                    key,
+                    &self.config.data_dir,
+                )));
             }
             Intent::OpenReport(path) => match crate::core::report::store::read(&path) {
                 Ok(report) => match self.library.find(&report.persona.id.0) {

@@ -17,7 +17,8 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
     if !folder.is_dir() {
         return Err(format!("{} is not a folder", folder.display()).into());
     }
-    let index = ReportIndex::open(folder, crate::core::report::sign::org_key(""));
+    let cache = crate::core::report::index::cache_file_for(folder, &crate::core::journal::default_data_dir());
+    let index = ReportIndex::open_cached(folder, crate::core::report::sign::org_key(""), cache);
     for skipped in &index.skipped {
         eprintln!("skipped {}: {}", skipped.path.display(), skipped.reason);
     }

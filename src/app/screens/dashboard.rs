@@ -25,7 +25,9 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 .labelled_by(label.id);
             if ui.button(lang.t("Open", "Otwórz")).clicked() {
                 let key = crate::core::report::sign::org_key("");
-                **state = DashboardState::open(std::path::Path::new(state.folder_text.trim()), key);
+                let data_dir = crate::core::journal::default_data_dir();
+                **state =
+                    DashboardState::open(std::path::Path::new(state.folder_text.trim()), key, &data_dir);
             }
             ui.separator();
             for (view, name) in [(DashView::Table, lang.t("All calls", "Wszystkie rozmowy"))] {

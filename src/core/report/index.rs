@@ -19,7 +19,7 @@ use crate::core::scoring::FailReason;
 use crate::core::style::{ConflictStyle, StylePoint};
 
 /// What the table and the aggregations need from one report.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     pub path: PathBuf,
     pub id: CallId,
@@ -93,6 +93,10 @@ pub struct ReportIndex {
     known: HashSet<PathBuf>,
     /// The organisation's key for checking signatures.
     key: Option<Vec<u8>>,
+    /// Rows kept between runs, so that opening a large folder parses only new files.
+    cache: Option<RowCache>,
+    /// How many files the last refresh parsed (the rest came from the cache or were known).
+    pub parsed_last: usize,
 }
 
 impl ReportIndex {
@@ -122,8 +126,22 @@ impl ReportIndex {
         let mut new: Vec<PathBuf> =
             present.into_iter().filter(|p| !self.known.contains(p) && p.is_file()).collect();
         new.sort();
-        let results = read_parallel(&new, self.key.as_deref());
+        // Files the cache already holds, unchanged since, are not read again.
         let mut added = 0;
+        if let Some(cache) = &self.cache {
+            new.retain(|path| match cache.hit(path) {
+                Some(row) => {
+                    self.known.insert(path.clone());
+                    self.rows.push(row);
+                    added += 1;
+                    false
+                }
+                None => true,
+            });
+        }
+        let results = read_parallel(&new, self.key.as_deref());
+        self.parsed_last = new.len();
+        let parsed = !new.is_empty();
         for (path, result) in new.into_iter().zip(results) {
             self.known.insert(path.clone());
             match result {
@@ -134,8 +152,109 @@ impl ReportIndex {
                 Err(reason) => self.skipped.push(Skipped { path, reason }),
             }
         }
+        if parsed && let Some(cache) = &mut self.cache {
+            cache.store(&self.rows);
+        }
         added
     }
+
+    /// Opens a folder keeping rows in `cache_file` between runs (see [`RowCache`]).
+    pub fn open_cached(folder: &Path, key: Option<Vec<u8>>, cache_file: PathBuf) -> ReportIndex {
+        let fingerprint =
+            key.as_deref().map(|k| crate::core::persona::ContentHash::of(k).0).unwrap_or_default();
+        let cache = RowCache::load(cache_file, fingerprint);
+        let mut index =
+            ReportIndex { folder: folder.to_path_buf(), key, cache: Some(cache), ..ReportIndex::default() };
+        index.refresh();
+        index
+    }
+}
+
+/// Rows saved between runs as JSON in the user's data folder (never in the shared reports
+/// folder), each with its file's name, size and modification time: a file whose size or time
+/// changed is read again. The cache belongs to one signing key (by its hash), since rows hold
+/// signature verdicts. A damaged or foreign cache is ignored, never trusted.
+#[derive(Debug)]
+pub struct RowCache {
+    file: PathBuf,
+    fingerprint: String,
+    entries: HashMap<String, CachedRow>,
+}
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct CachedRow {
+    size: u64,
+    modified_ns: u128,
+    row: Row,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CacheFile {
+    format: u32,
+    fingerprint: String,
+    entries: HashMap<String, CachedRow>,
+}
+
+const CACHE_FORMAT: u32 = 1;
+
+fn stamp(path: &Path) -> Option<(u64, u128)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    Some((meta.len(), modified))
+}
+
+impl RowCache {
+    fn load(file: PathBuf, fingerprint: String) -> RowCache {
+        let entries = std::fs::read(&file)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
+            .filter(|c| c.format == CACHE_FORMAT && c.fingerprint == fingerprint)
+            .map(|c| c.entries)
+            .unwrap_or_default();
+        RowCache { file, fingerprint, entries }
+    }
+
+    fn hit(&self, path: &Path) -> Option<Row> {
+        let name = path.file_name()?.to_string_lossy();
+        let cached = self.entries.get(name.as_ref())?;
+        let (size, modified_ns) = stamp(path)?;
+        (cached.size == size && cached.modified_ns == modified_ns)
+            .then(|| Row { path: path.to_path_buf(), ..cached.row.clone() })
+    }
+
+    /// Writes the current rows (atomically; a failure only costs speed next time).
+    fn store(&mut self, rows: &[Row]) {
+        self.entries = rows
+            .iter()
+            .filter_map(|r| {
+                let name = r.path.file_name()?.to_string_lossy().into_owned();
+                let (size, modified_ns) = stamp(&r.path)?;
+                Some((name, CachedRow { size, modified_ns, row: r.clone() }))
+            })
+            .collect();
+        let file = CacheFile {
+            format: CACHE_FORMAT,
+            fingerprint: self.fingerprint.clone(),
+            entries: std::mem::take(&mut self.entries),
+        };
+        if let (Some(dir), Ok(json)) = (self.file.parent(), serde_json::to_vec(&file)) {
+            let _ = std::fs::create_dir_all(dir);
+            if let Ok(mut temp) = tempfile::NamedTempFile::new_in(dir) {
+                use std::io::Write as _;
+                if temp.write_all(&json).is_ok() {
+                    let _ = temp.persist(&self.file);
+                }
+            }
+        }
+        self.entries = file.entries;
+    }
+}
+
+/// Where the row cache of a reports folder lives: the data folder, one file per folder.
+pub fn cache_file_for(folder: &Path, data_dir: &Path) -> PathBuf {
+    let absolute = folder.canonicalize().unwrap_or_else(|_| folder.to_path_buf());
+    let name = crate::core::persona::ContentHash::of(absolute.to_string_lossy().as_bytes()).0;
+    data_dir.join("index-cache").join(format!("{}.json", &name[..16]))
 }
 
 /// Reads files on every available core; the order of results follows `paths`.

@@ -12,7 +12,7 @@ use crate::core::report::store::encode;
 /// The environment variable holding the organisation's signing key.
 pub const ORG_KEY_ENV: &str = "SETTLE_ORG_KEY";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Signature {
     /// Signed, and the content matches under the key.
     Valid,
