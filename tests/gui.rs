@@ -32,8 +32,13 @@ fn folders() -> Folders {
 }
 
 fn harness(folders: &Folders) -> Harness<'static, SettleApp> {
+    harness_on(folders, PathBuf::from("tests/data/good"))
+}
+
+/// The app on a persona folder of the test's choosing.
+fn harness_on(folders: &Folders, dialogues: PathBuf) -> Harness<'static, SettleApp> {
     let config = AppConfig {
-        dialogues: PathBuf::from("tests/data/good"),
+        dialogues,
         assets: PathBuf::from("tests/data/assets"),
         reports_flag: Some(folders.reports.clone()),
         data_dir: folders.data.clone(),
@@ -195,16 +200,7 @@ fn the_authoring_panel_shows_a_diagnostic_and_clears_it_when_the_file_is_fixed()
     let broken = std::fs::read_to_string("tests/data/bad/unknown_target.ron").expect("read");
     let broken = broken.replace("id: \"minimal\"", "id: \"draft\"");
     std::fs::write(dialogues.join("draft.ron"), &broken).expect("write");
-    let config = AppConfig {
-        dialogues: dialogues.clone(),
-        assets: PathBuf::from("tests/data/assets"),
-        reports_flag: Some(folders.reports.clone()),
-        data_dir: folders.data.clone(),
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| SettleApp::new(cc, config));
-    harness.run();
+    let mut harness = harness_on(&folders, dialogues.clone());
     // The broken persona is not offered; the good one still is.
     assert!(harness.query_by_label("Prepare the call with Jan Nowak").is_some());
     harness.get_by_label("Trainer tools").click();
