@@ -39,6 +39,10 @@ pub struct DashboardState {
     pub from_text: String,
     pub to_text: String,
     watcher: Option<FolderWatcher>,
+    /// The filtered, sorted row order and what it was computed for: sorting 100,000 rows
+    /// every frame would not stay smooth, so it is redone only when something changed.
+    order: Vec<usize>,
+    order_for: Option<(Filter, SortBy, bool, u64)>,
 }
 
 impl DashboardState {
@@ -59,6 +63,8 @@ impl DashboardState {
             from_text: String::new(),
             to_text: String::new(),
             watcher: FolderWatcher::new(folder).ok(),
+            order: Vec::new(),
+            order_for: None,
         }
     }
 
@@ -77,10 +83,17 @@ impl DashboardState {
         }
     }
 
-    /// The rows that pass the filter, sorted.
-    pub fn visible(&self) -> Vec<&Row> {
-        let mut rows: Vec<&Row> = self.index.rows.iter().filter(|r| self.filter.matches(r)).collect();
-        rows.sort_by(|a, b| {
+    /// Recomputes the visible order if the filter, the sort or the rows changed; call once
+    /// per frame before [`DashboardState::visible`].
+    pub fn update_order(&mut self) {
+        let key = (self.filter.clone(), self.sort, self.descending, self.index.generation);
+        if self.order_for.as_ref() == Some(&key) {
+            return;
+        }
+        let rows = &self.index.rows;
+        let mut order: Vec<usize> = (0..rows.len()).filter(|i| self.filter.matches(&rows[*i])).collect();
+        order.sort_by(|a, b| {
+            let (a, b) = (&rows[*a], &rows[*b]);
             let order = match self.sort {
                 SortBy::Date => a.started_at.cmp(&b.started_at),
                 SortBy::Trainee => a.trainee.to_lowercase().cmp(&b.trainee.to_lowercase()),
@@ -90,7 +103,13 @@ impl DashboardState {
             };
             if self.descending { order.reverse() } else { order }
         });
-        rows
+        self.order = order;
+        self.order_for = Some(key);
+    }
+
+    /// The rows that pass the filter, sorted (as of the last [`DashboardState::update_order`]).
+    pub fn visible(&self) -> Vec<&Row> {
+        self.order.iter().filter_map(|i| self.index.rows.get(*i)).collect()
     }
 
     pub fn sort_by(&mut self, by: SortBy) {

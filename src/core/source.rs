@@ -3,8 +3,7 @@
 //!
 //! `ron` gives positions only for syntax errors, so after a file parses this module scans its
 //! text once more with a small tokenizer that knows RON's strings, comments and brackets. It
-//! never fails: on text it does not understand it simply records less. It also notices map keys
-//! written twice, which serde would silently merge.
+//! never fails: on text it does not understand it simply records less.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,7 +12,6 @@ use std::ops::Range;
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap {
     entries: HashMap<String, Entry>,
-    duplicates: Vec<(String, Range<usize>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -48,11 +46,6 @@ impl SourceMap {
             Some(entry) => Some(entry.value.clone()),
             None => self.locate(path),
         }
-    }
-
-    /// Keys written more than once in one map or struct: the path and the second occurrence.
-    pub fn duplicates(&self) -> &[(String, Range<usize>)] {
-        &self.duplicates
     }
 }
 
@@ -256,7 +249,6 @@ impl Walker<'_> {
     /// are recorded under their name, positional ones under their index.
     fn fields(&mut self, path: &str, close: char, depth: usize) {
         let mut index = 0usize;
-        let mut seen: HashMap<String, ()> = HashMap::new();
         loop {
             match self.peek(0) {
                 None => return,
@@ -281,9 +273,6 @@ impl Walker<'_> {
                 };
                 self.pos += 2;
                 let child = join(path, &name);
-                if seen.insert(name, ()).is_some() {
-                    self.map.duplicates.push((child.clone(), key_span.clone()));
-                }
                 self.value(child, Some(key_span), depth + 1);
             } else {
                 let child = join(path, &index.to_string());
@@ -380,15 +369,6 @@ Persona(
         let r = map.locate("nodes.opening.replies.0.effects.trust").unwrap();
         assert_eq!(text_at(r), "Reply(text: \"a\", empathy: 1, next: Goto(\"b\"))");
         assert!(map.locate("nowhere").is_none());
-    }
-
-    #[test]
-    fn reports_keys_written_twice() {
-        let map = SourceMap::scan(TEXT);
-        let dups = map.duplicates();
-        assert_eq!(dups.len(), 1);
-        assert_eq!(dups[0].0, "nodes.opening");
-        assert_eq!(line_col(TEXT, dups[0].1.start), (13, 9));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
     let Route::Dashboard(state) = &mut app.route else { return };
     state.poll();
+    state.update_order();
     egui::Panel::top("dash-tools").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
@@ -129,6 +130,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
             )
             .labelled_by(to.id);
             state.apply_dates();
+            state.update_order();
         });
         let shown = summary(state.visible());
         tiles(ui, lang, &shown);

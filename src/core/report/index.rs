@@ -97,6 +97,8 @@ pub struct ReportIndex {
     cache: Option<RowCache>,
     /// How many files the last refresh parsed (the rest came from the cache or were known).
     pub parsed_last: usize,
+    /// Goes up whenever rows are added or removed, so views know when to sort again.
+    pub generation: u64,
 }
 
 impl ReportIndex {
@@ -120,7 +122,11 @@ impl ReportIndex {
             .map(|e| e.path())
             .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
             .collect();
+        let before = self.rows.len();
         self.rows.retain(|r| present.contains(&r.path));
+        if self.rows.len() != before {
+            self.generation += 1;
+        }
         self.skipped.retain(|s| present.contains(&s.path));
         self.known.retain(|p| present.contains(p));
         let mut new: Vec<PathBuf> =
@@ -151,6 +157,9 @@ impl ReportIndex {
                 }
                 Err(reason) => self.skipped.push(Skipped { path, reason }),
             }
+        }
+        if added > 0 {
+            self.generation += 1;
         }
         if parsed && let Some(cache) = &mut self.cache {
             cache.store(&self.rows);
