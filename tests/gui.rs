@@ -63,6 +63,17 @@ fn start_minimal_call(harness: &mut Harness<'_, SettleApp>) {
     harness.run();
 }
 
+/// A whole call with the first replies and an empty wrap-up, up to the debrief.
+fn play_minimal_call_to_the_debrief(harness: &mut Harness<'_, SettleApp>) {
+    start_minimal_call(harness);
+    choose(harness, egui::Key::Num1);
+    choose(harness, egui::Key::Num1);
+    harness.get_by_label("Continue to wrap-up").click();
+    harness.run();
+    harness.get_by_label("Save and see the debrief").click();
+    harness.run();
+}
+
 /// Whether some node carries exactly this label (a value may be shown in several places).
 fn shows(harness: &Harness<'_, SettleApp>, label: &str) -> bool {
     harness.query_all_by_label(label).next().is_some()
@@ -292,13 +303,7 @@ fn a_report_that_cannot_be_saved_is_kept_and_saved_on_retry() {
     // The reports "folder" is a file: creating it fails, as on a read-only or missing share.
     std::fs::write(&folders.reports, "not a folder").expect("write");
     let mut harness = harness(&folders);
-    start_minimal_call(&mut harness);
-    choose(&mut harness, egui::Key::Num1);
-    choose(&mut harness, egui::Key::Num1);
-    harness.get_by_label("Continue to wrap-up").click();
-    harness.run();
-    harness.get_by_label("Save and see the debrief").click();
-    harness.run();
+    play_minimal_call_to_the_debrief(&mut harness);
     assert!(harness.query_by_label_contains("The report could not be saved").is_some());
     assert!(folders.data.join("current-call.ron").exists(), "the journal stays until the report is saved");
     // The share comes back; the report kept in memory is saved on retry.
@@ -308,4 +313,82 @@ fn a_report_that_cannot_be_saved_is_kept_and_saved_on_retry() {
     assert!(harness.query_by_label_contains("Report saved:").is_some());
     assert_eq!(std::fs::read_dir(&folders.reports).expect("created").count(), 1);
     assert!(!folders.data.join("current-call.ron").exists());
+}
+
+/// A one-shot xAPI endpoint on loopback: answers the first POST with 200 and hands back the
+/// request's text.
+fn one_post_server(listener: std::net::TcpListener) -> std::thread::JoinHandle<String> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    std::thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("a connection");
+        let mut reader = BufReader::new(stream);
+        let (mut head, mut length) = (String::new(), 0usize);
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("a header line");
+            if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = value.trim().parse().expect("a length");
+            }
+            head.push_str(&line);
+            if line == "\r\n" {
+                break;
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).expect("the body");
+        let answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]";
+        reader.get_mut().write_all(answer.as_bytes()).expect("answered");
+        head + &String::from_utf8_lossy(&body)
+    })
+}
+
+/// Steps the app until `label` shows up (the courier works on its own thread).
+fn wait_for_label(harness: &mut Harness<'_, SettleApp>, label: &str) {
+    let start = std::time::Instant::now();
+    while harness.query_by_label_contains(label).is_none() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "{label} never showed");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run();
+    }
+}
+
+#[test]
+fn a_finished_call_waits_for_the_lrs_and_is_sent_when_it_answers() {
+    let folders = folders();
+    let mut harness = harness(&folders);
+    // Nothing listens on the port yet: the LRS is "down".
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    harness.get_by_label("Learning record store (xAPI): off").click();
+    harness.run();
+    type_into(&mut harness, "Endpoint", &format!("http://127.0.0.1:{port}/xAPI/"));
+    type_into(&mut harness, "Key", "settle");
+    let secret = harness.get_by_role_and_label(Role::PasswordInput, "Secret");
+    secret.focus();
+    secret.type_text("s3cret");
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    play_minimal_call_to_the_debrief(&mut harness);
+    let queued: Vec<_> = std::fs::read_dir(folders.data.join("lrs-outbox")).expect("outbox").collect();
+    assert_eq!(queued.len(), 1, "the call is queued on disk");
+
+    harness.get_by_label("Back to library").click();
+    harness.run();
+    wait_for_label(&mut harness, "1 call(s) waiting: the LRS cannot be reached");
+
+    // The LRS comes up; "Send now" delivers without waiting for the next retry.
+    let server = one_post_server(std::net::TcpListener::bind(("127.0.0.1", port)).expect("the same port"));
+    harness.get_by_label("Send now").click();
+    harness.run();
+    wait_for_label(&mut harness, "Every finished call has been sent");
+    let request = server.join().expect("the server saw the POST");
+    assert!(request.starts_with("POST /xAPI/statements HTTP/1.1"), "{request}");
+    let lower = request.to_ascii_lowercase();
+    // Basic base64("settle:s3cret")
+    assert!(lower.contains("authorization: basic ") && request.contains("c2V0dGxlOnMzY3JldA=="), "{request}");
+    assert!(lower.contains("x-experience-api-version: 1.0.3"), "{request}");
+    assert!(request.contains("\"name\":\"Anna Kowalska\""), "{request}");
+    assert!(request.contains("http://adlnet.gov/expapi/verbs/answered"), "{request}");
+    let left = std::fs::read_dir(folders.data.join("lrs-outbox")).expect("outbox");
+    assert_eq!(left.filter_map(Result::ok).filter(|e| e.path().is_file()).count(), 0, "the queue is empty");
 }

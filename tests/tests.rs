@@ -8,6 +8,7 @@ mod dashboard;
 mod engine;
 mod fixtures;
 mod gui;
+mod lrs;
 mod personas;
 mod property;
 mod reports;

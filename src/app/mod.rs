@@ -25,6 +25,10 @@ use crate::core::engine::CallEngine;
 use crate::core::format::Language;
 use crate::core::journal::{JOURNAL_FILE, Journal};
 use crate::core::load::{Library, default_assets_dir, load_dir};
+use crate::core::lrs::LrsConfig;
+use crate::core::lrs::client::Http;
+use crate::core::lrs::courier::Courier;
+use crate::core::lrs::outbox::{Batch, Outbox};
 use crate::core::persona::{Persona, PersonaId, ReplyIdx};
 use crate::core::report::store::{REPORTS_DIR_ENV, default_reports_dir, read_dir, resolve_reports_dir, save};
 use crate::core::report::{CallId, CallTimes, Report, fresh_seed};
@@ -65,6 +69,10 @@ pub struct Settings {
     pub filter_difficulty: Option<u8>,
     /// The organisation's key for signing reports (the environment variable wins).
     pub org_key: String,
+    /// The learning record store (empty endpoint: none); environment variables win.
+    pub lrs_endpoint: String,
+    pub lrs_key: String,
+    pub lrs_secret: String,
 }
 
 impl Default for Settings {
@@ -78,6 +86,9 @@ impl Default for Settings {
             filter_language: None,
             filter_difficulty: None,
             org_key: String::new(),
+            lrs_endpoint: String::new(),
+            lrs_key: String::new(),
+            lrs_secret: String::new(),
         }
     }
 }
@@ -106,6 +117,10 @@ pub enum Intent {
     OpenDashboard,
     /// Show a saved report in the debrief view.
     OpenReport(PathBuf),
+    /// The LRS settings changed.
+    ConfigureLrs,
+    /// Try sending the queued statements now.
+    SendToLrs,
 }
 
 /// A call in progress.
@@ -166,6 +181,8 @@ pub struct SettleApp {
     stored_settings: Option<Settings>,
     /// Reloads the library when a persona file in the folder is saved.
     watcher: Option<crate::core::watch::FolderWatcher>,
+    /// Sends finished calls to the learning record store in the background.
+    pub courier: Courier,
 }
 
 impl SettleApp {
@@ -177,6 +194,13 @@ impl SettleApp {
 
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, settings: Settings) -> SettleApp {
         theme::install_fonts(ctx);
+        let repaint = ctx.clone();
+        let courier = Courier::spawn(
+            Outbox::in_data_dir(&config.data_dir),
+            lrs_config(&settings),
+            Box::new(Http::default()),
+            move || repaint.request_repaint(),
+        );
         let mut app = SettleApp {
             config,
             settings,
@@ -191,6 +215,7 @@ impl SettleApp {
             exit_after_first_frame: false,
             stored_settings: None,
             watcher: None,
+            courier,
         };
         app.watch();
         app.reload_library();
@@ -353,6 +378,8 @@ impl SettleApp {
                 },
                 Err(reason) => self.notice = Some(format!("{}: {reason}", path.display())),
             },
+            Intent::ConfigureLrs => self.courier.configure(lrs_config(&self.settings)),
+            Intent::SendToLrs => self.courier.wake(),
             Intent::OpenAuthoring => {
                 self.route = Route::Authoring(Box::new(AuthoringState::new(&self.config.dialogues)));
             }
@@ -416,6 +443,13 @@ impl SettleApp {
             crate::core::report::sign::sign(&mut report, &key);
         }
         let persona = Arc::clone(state.engine.persona());
+        // Queued before the report is saved: the LRS gets the call even if the folder fails.
+        if lrs_config(&self.settings).is_set() {
+            match Outbox::in_data_dir(&self.config.data_dir).enqueue(&Batch::of(&report)) {
+                Ok(_) => self.courier.wake(),
+                Err(e) => self.notice = Some(e.to_string()),
+            }
+        }
         let saved = save(&self.reports_dir(), &report).map_err(|e| e.to_string());
         if saved.is_ok() {
             Journal::clear(&self.journal_path());
@@ -469,6 +503,11 @@ impl SettleApp {
             self.apply(intent);
         }
     }
+}
+
+/// The LRS to send to: the environment's, else the settings'.
+pub fn lrs_config(settings: &Settings) -> LrsConfig {
+    LrsConfig::from_env_or(&settings.lrs_endpoint, &settings.lrs_key, &settings.lrs_secret)
 }
 
 fn wrap_up_of(call: CallState) -> WrapUpState {

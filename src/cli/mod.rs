@@ -58,7 +58,8 @@ pub enum Command {
         persona: String,
     },
     /// Summarise a folder of reports, or export it: the table as CSV, one trainee's printable
-    /// HTML report, or xAPI 1.0.3 statements (JSON).
+    /// HTML report, or xAPI 1.0.3 statements (JSON); or send its calls to a learning record
+    /// store.
     Report {
         /// The reports folder.
         folder: PathBuf,
@@ -67,8 +68,14 @@ pub enum Command {
         /// The trainee whose HTML report to write.
         #[arg(long, value_name = "TRAINEE", conflicts_with = "xapi")]
         html: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "send")]
         xapi: bool,
+        /// Queue every call of the folder for the learning record store and send the queue
+        /// (statements the LRS already holds are confirmed, not stored twice).
+        #[arg(long, conflicts_with_all = ["csv", "html"])]
+        send: bool,
+        #[command(flatten)]
+        lrs: report::LrsArgs,
     },
     /// Check that a saved report reproduces on the current persona file.
     Replay {
@@ -91,9 +98,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Play(args)) => play::run(&cli, args),
         Some(Command::Replay { report }) => replay::run(&cli, report),
         Some(Command::Analyze { persona }) => analyze::run(&cli, persona),
-        Some(Command::Report { folder, csv, html, xapi }) => {
-            report::run(folder, report::Options { csv: *csv, html: html.as_deref(), xapi: *xapi })
-        }
+        Some(Command::Report { folder, csv, html, xapi, send, lrs }) => match send {
+            true => report::send(folder, lrs),
+            false => report::run(folder, report::Options { csv: *csv, html: html.as_deref(), xapi: *xapi }),
+        },
         Some(Command::Graph { persona }) => analyze::graph(&cli, persona),
         None => {
             let config =

@@ -1,8 +1,13 @@
 //! `settle report FOLDER`: the managers' view of a reports folder without a window: a summary,
-//! or the table as CSV, a trainee's HTML report, or xAPI statements.
+//! or the table as CSV, a trainee's HTML report, or xAPI statements; `--send` delivers the
+//! folder's calls to a learning record store through the same outbox the app uses.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use crate::core::lrs::LrsConfig;
+use crate::core::lrs::client::{Http, deliver};
+use crate::core::lrs::outbox::{Batch, Outbox};
 
 use crate::core::report::export::{csv, trainee_html, xapi};
 use crate::core::report::index::{ReportIndex, summary};
@@ -48,4 +53,62 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where `--send` delivers to; each flag falls back to its environment variable.
+#[derive(Debug, clap::Args)]
+pub struct LrsArgs {
+    /// The LRS's xAPI endpoint, e.g. https://lrs.example.com/xAPI/ [env: SETTLE_LRS_ENDPOINT]
+    #[arg(long = "lrs", value_name = "URL", requires = "send")]
+    pub endpoint: Option<String>,
+    /// Basic-auth key [env: SETTLE_LRS_KEY]
+    #[arg(long = "lrs-key", value_name = "KEY", requires = "send")]
+    pub key: Option<String>,
+    /// Basic-auth secret [env: SETTLE_LRS_SECRET]
+    #[arg(long = "lrs-secret", value_name = "SECRET", requires = "send")]
+    pub secret: Option<String>,
+    /// Settle's data folder, which holds the outbox [default: the platform data folder,
+    /// shared with the app].
+    #[arg(long, value_name = "DIR", requires = "send")]
+    pub data: Option<PathBuf>,
+}
+
+/// Queues every readable call of the folder and sends the outbox once. Exits 1 when calls
+/// are still waiting (they stay queued for the next `--send` or the app).
+pub fn send(folder: &Path, args: &LrsArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let env = LrsConfig::from_env_or("", "", "");
+    let config = LrsConfig {
+        endpoint: args.endpoint.clone().unwrap_or(env.endpoint),
+        key: args.key.clone().unwrap_or(env.key),
+        secret: args.secret.clone().unwrap_or(env.secret),
+    };
+    if !config.is_set() {
+        return Err("no learning record store: give --lrs URL or set SETTLE_LRS_ENDPOINT".into());
+    }
+    let set = crate::core::report::store::read_dir(folder)?;
+    for skipped in &set.skipped {
+        eprintln!("skipped {}: {}", skipped.path.display(), skipped.reason);
+    }
+    let data = args.data.clone().unwrap_or_else(crate::core::journal::default_data_dir);
+    let outbox = Outbox::in_data_dir(&data);
+    let mut queued = 0;
+    for (_, report) in &set.reports {
+        queued += usize::from(outbox.enqueue(&Batch::of(report))?);
+    }
+    let delivery = deliver(&outbox, &config, &Http::default());
+    println!(
+        "{} call(s) in the folder, {queued} newly queued; {} statement(s) confirmed by {}, {} refused (kept in {})",
+        set.reports.len(),
+        delivery.sent,
+        config.statements_url(),
+        delivery.rejected,
+        outbox.rejected_dir().display()
+    );
+    match delivery.error {
+        Some(error) => {
+            eprintln!("{} call(s) still waiting in {}: {error}", delivery.waiting, outbox.dir().display());
+            Ok(ExitCode::from(1))
+        }
+        None => Ok(ExitCode::SUCCESS),
+    }
 }

@@ -7,7 +7,6 @@
 //! reason, never half-resumed.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -80,19 +79,9 @@ impl Journal {
     /// Writes the journal atomically (temporary file, fsync, rename over the old one).
     pub fn save(&self, path: &Path) -> Result<(), JournalError> {
         let err = |source| JournalError::Write { path: path.display().to_string(), source };
-        let dir = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(err)?;
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
             .map_err(|e| err(std::io::Error::other(e.to_string())))?;
-        let mut temp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir).map_err(err)?;
-        temp.write_all(text.as_bytes()).map_err(err)?;
-        temp.as_file().sync_all().map_err(err)?;
-        temp.persist(path).map_err(|e| err(e.error))?;
-        // The rename itself must survive a power cut too.
-        if let Ok(folder) = fs::File::open(dir) {
-            let _ = folder.sync_all();
-        }
-        Ok(())
+        crate::core::fsutil::replace(path, text.as_bytes()).map_err(err)
     }
 
     /// Reads a journal; `Ok(None)` when there is none.

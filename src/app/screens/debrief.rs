@@ -2,6 +2,7 @@
 //! curves, the wrap-up against the real terms and the turn-by-turn transcript with stance,
 //! ploy, violation and the trainer's feedback.
 
+use crate::core::lrs::courier::CourierStatus;
 use egui::RichText;
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
@@ -16,6 +17,8 @@ use crate::core::scoring::ScoreCard;
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
     let Route::Debrief(state) = &app.route else { return };
+    // The trainee sees where their call went; a report opened from the dashboard was sent long ago.
+    let lrs = Some(app.courier.status()).filter(|s| s.configured && !state.from_reports);
     egui::Panel::bottom("debrief-actions").show(ui, |ui| {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -37,7 +40,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            header(ui, lang, state, intents);
+            header(ui, lang, state, lrs.as_ref(), intents);
             ui.add_space(10.0);
             let report = &state.report;
             ui.columns(2, |cols| {
@@ -104,7 +107,13 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     });
 }
 
-fn header(ui: &mut egui::Ui, lang: Lang, state: &DebriefState, intents: &mut Vec<Intent>) {
+fn header(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &DebriefState,
+    lrs: Option<&CourierStatus>,
+    intents: &mut Vec<Intent>,
+) {
     let s = &state.report.score;
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -158,6 +167,11 @@ fn header(ui: &mut egui::Ui, lang: Lang, state: &DebriefState, intents: &mut Vec
                 }
             });
         }
+    }
+    if let Some(status) = lrs {
+        let (text, color) = crate::app::screens::lrs::status_text(lang, status);
+        let text = format!("{} {text}", lang.t("Learning record store:", "Rejestr szkoleń LRS:"));
+        ui.label(RichText::new(text).small().color(color.unwrap_or_else(|| theme::muted(ui))));
     }
 }
 

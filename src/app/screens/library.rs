@@ -118,6 +118,7 @@ fn details(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             });
             ui.end_row();
         });
+        crate::app::screens::lrs::settings(app, ui, intents);
     });
 }
 

@@ -7,6 +7,7 @@ mod call;
 mod dashboard;
 mod debrief;
 mod library;
+mod lrs;
 mod wrapup;
 
 use egui::RichText;

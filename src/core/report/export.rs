@@ -1,13 +1,16 @@
 //! Exports for managers: the filtered table as CSV (with spreadsheet formula injection
 //! neutralised), a printable self-contained HTML report per trainee (every text escaped,
-//! charts as inline SVG), and xAPI 1.0.3 statements (one per call, with stable ids) that a
-//! learning record store can ingest.
+//! charts as inline SVG), and xAPI 1.0.3 statements (one per call, and one per reply when a
+//! whole report is at hand, all with stable ids) that a learning record store can ingest.
 
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use crate::core::call::Choice;
+use crate::core::format::{Language, PloyHandling};
+use crate::core::report::Report;
 use crate::core::report::index::{Row, trainee_view};
 use crate::core::style::StylePoint;
 
@@ -200,11 +203,7 @@ pub fn xapi_statement(r: &Row) -> Value {
     let violations: Vec<String> = r.violations.iter().map(|(k, s)| format!("{k:?}/{s:?}")).collect();
     json!({
         "id": id.to_string(),
-        "actor": {
-            "objectType": "Agent",
-            "name": r.trainee,
-            "account": { "homePage": format!("{XAPI_BASE}/trainees"), "name": r.trainee },
-        },
+        "actor": actor(&r.trainee),
         "verb": {
             "id": format!("http://adlnet.gov/expapi/verbs/{verb}"),
             "display": { "en-US": verb },
@@ -235,6 +234,79 @@ pub fn xapi_statement(r: &Row) -> Value {
         },
         "timestamp": (r.started_at + chrono::Duration::milliseconds(r.duration_ms as i64)).to_rfc3339(),
         "version": "1.0.3",
+    })
+}
+
+/// One `answered` statement per turn of a call: the debtor's line as the question, the reply
+/// (or silence) as the response, with its stance, ploy handling and any violation. Ids derive
+/// from the call id and the turn number, so re-sending is harmless. Turns carry no clock time
+/// of their own, so each is stamped with the call's start plus its turn number in
+/// milliseconds: stable across re-sends, and in call order.
+pub fn xapi_answered(report: &Report) -> Vec<Value> {
+    let ext = |name: &str| format!("{XAPI_BASE}/xapi/extensions/{name}");
+    let persona = format!("{XAPI_BASE}/personas/{}", report.persona.id.0);
+    let language = match report.persona.language {
+        Language::En => "en-US",
+        Language::Pl => "pl-PL",
+    };
+    report
+        .turns
+        .iter()
+        .enumerate()
+        .map(|(n, turn)| {
+            let response = match (&turn.choice, &turn.reply) {
+                (Choice::Reply(_), Some(text)) => text.clone(),
+                _ => "(silence)".to_string(),
+            };
+            let handled = turn.handling.map(|h| format!("{h:?}"));
+            let violation = turn.violation.as_ref().map(|v| format!("{:?}/{:?}", v.kind, v.severity));
+            let success = turn.violation.is_none() && turn.handling != Some(PloyHandling::FellFor);
+            json!({
+                "id": Uuid::new_v5(&report.id.0, format!("settle:turn:{n}").as_bytes()).to_string(),
+                "actor": actor(&report.trainee),
+                "verb": {
+                    "id": "http://adlnet.gov/expapi/verbs/answered",
+                    "display": { "en-US": "answered" },
+                },
+                "object": {
+                    "objectType": "Activity",
+                    "id": format!("{persona}/nodes/{}", turn.node.0),
+                    "definition": {
+                        "name": { language: turn.node.0 },
+                        "description": { language: turn.debtor_line },
+                        "type": "http://adlnet.gov/expapi/activities/cmi.interaction",
+                        "interactionType": "other",
+                    },
+                },
+                "result": {
+                    "response": response,
+                    "success": success,
+                    "extensions": {
+                        ext("empathy"): turn.stance.empathy,
+                        ext("firmness"): turn.stance.firmness,
+                        ext("ploy"): turn.ploy.map(|p| format!("{p:?}")),
+                        ext("handling"): handled,
+                        ext("violation"): violation,
+                    },
+                },
+                "context": {
+                    "registration": report.id.0.to_string(),
+                    "contextActivities": { "parent": [{ "objectType": "Activity", "id": persona }] },
+                    "extensions": { ext("turn"): n + 1 },
+                },
+                "timestamp": (report.started_at + chrono::Duration::milliseconds(n as i64 + 1)).to_rfc3339(),
+                "version": "1.0.3",
+            })
+        })
+        .collect()
+}
+
+/// A trainee as an xAPI agent, identified by an account on Settle's trainee list.
+fn actor(trainee: &str) -> Value {
+    json!({
+        "objectType": "Agent",
+        "name": trainee,
+        "account": { "homePage": format!("{XAPI_BASE}/trainees"), "name": trainee },
     })
 }
 
