@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod crash;
 mod dashboard;
+mod disk;
 mod engine;
 mod fixtures;
 mod gui;

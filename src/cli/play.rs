@@ -249,7 +249,31 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     write!(out, "{}", debrief::render(&report))?;
     if !args.no_save {
         let dir = resolve_reports_dir(args.reports.as_deref(), std::env::var_os(REPORTS_DIR_ENV), None);
-        let path = save(&dir, &report)?;
+        // The report stays in memory while the person frees space or fixes the folder; the
+        // journal is cleared only once it is saved, so giving up loses nothing either.
+        let path = loop {
+            match save(&dir, &report) {
+                Ok(path) => break path,
+                Err(e) if journal_path.is_some() => {
+                    writeln!(out, "The report could not be saved: {e}")?;
+                    write!(
+                        out,
+                        "Fix it and press Enter to try again, or q to leave the call for the next `settle play`: "
+                    )?;
+                    out.flush()?;
+                    let mut answer = String::new();
+                    if input.read_line(&mut answer)? == 0 || answer.trim().eq_ignore_ascii_case("q") {
+                        writeln!(out)?;
+                        return Err(format!(
+                            "{e}; the call is kept and `settle play {}` saves it",
+                            args.persona
+                        )
+                        .into());
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
         writeln!(out, "Report saved: {}", path.display())?;
     }
     if let Some(path) = &journal_path {
