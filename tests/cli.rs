@@ -133,3 +133,39 @@ fn unknown_persona_names_the_known_ones() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out).contains("known: branching, minimal"), "{}", text(&out));
 }
+
+/// Every hostile file the hardening issue names, side by side with a good persona in one
+/// folder: each gets its own clear, located error, nothing panics, and the good one still loads.
+#[test]
+fn check_survives_a_folder_of_hostile_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = |from: &str, to: &str| std::fs::copy(from, dir.path().join(to)).expect("copy");
+    copy("tests/data/good/minimal.ron", "good.ron");
+    copy("tests/data/bad/deep_nesting.ron", "nested.ron");
+    copy("tests/data/bad/not_utf8.ron", "latin2.ron");
+    copy("tests/data/bad/portrait_outside_assets.ron", "passwd.ron");
+    copy("tests/data/bad/portrait_absolute.ron", "absolute.ron");
+    // 100 MB (sparse: the check must refuse it from its size, without reading it).
+    let huge = std::fs::File::create(dir.path().join("huge.ron")).expect("create");
+    huge.set_len(100 * 1024 * 1024).expect("100 MB");
+    let folder = dir.path().to_str().expect("utf-8");
+    let out = settle(&["check", folder, "--assets", "tests/data/assets"]);
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("6 file(s) checked, 1 playable: 5 error(s)"), "{all}");
+    for expected in [
+        "error[too-large]: the file is 104857600 bytes, more than the limit of 16777216 bytes",
+        "huge.ron:1:1",
+        "error[syntax]: nesting deeper than 64 levels",
+        "nested.ron:55:131",
+        "error[not-utf8]: the file is not valid UTF-8 text",
+        "latin2.ron:5:20",
+        "error[portrait-outside-assets]: portrait `../../etc/passwd` is outside the assets folder",
+        "passwd.ron:12:43",
+        "error[portrait-outside-assets]: portrait `/etc/passwd` is outside the assets folder",
+        "absolute.ron:12:43",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
+    }
+    assert!(!all.contains("panicked"), "{all}");
+}
