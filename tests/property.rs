@@ -10,6 +10,7 @@ use settle::core::call::{Choice, Mode};
 use settle::core::engine::CallEngine;
 use settle::core::mood::{MOOD_MAX, MOOD_MIN};
 use settle::core::persona::Persona;
+use settle::core::report::{CallId, CallTimes, Report};
 use settle::core::scoring::score;
 use settle::core::wrapup::WrapUp;
 
@@ -42,6 +43,11 @@ fn check_call(persona: &Arc<Persona>, seed: u64, mut pick: impl FnMut(usize) -> 
     for part in [card.outcome, card.style_fit, card.conduct, card.wrap_up] {
         assert!((0.0..=100.0).contains(&part), "{part}");
     }
+    // Whatever a real call produces passes the reader's check for forged reports.
+    let at = chrono::DateTime::UNIX_EPOCH;
+    let times = CallTimes { started_at: at, ended_at: at };
+    let report = Report::new(&engine, "Anna", WrapUp::default(), times, CallId::new()).expect("over");
+    assert_eq!(report.implausibility(), None);
 }
 
 #[test]

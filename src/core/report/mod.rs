@@ -135,6 +135,44 @@ impl Report {
         })
     }
 
+    /// Why this report cannot be what Settle wrote, if it cannot: a score out of range, a
+    /// verdict that contradicts the score, turns that do not add up. Catches hand-edited or
+    /// forged files that still parse (a signature catches subtler edits, where there is a key).
+    pub fn implausibility(&self) -> Option<String> {
+        let s = &self.score;
+        let parts = [("total", s.total), ("outcome", s.outcome), ("style fit", s.style_fit)]
+            .into_iter()
+            .chain([("conduct", s.conduct), ("wrap-up", s.wrap_up)])
+            .chain(s.ploys.map(|p| ("ploys", p)));
+        for (name, value) in parts {
+            if !(0.0..=100.0).contains(&value) {
+                return Some(format!("the {name} score {value} is outside 0-100"));
+            }
+        }
+        if s.passed != s.fail_reason.is_none() {
+            return Some("`passed` contradicts the failure reason".into());
+        }
+        if s.passed && s.total < f64::from(s.pass_mark) {
+            return Some(format!("passed with {} below the pass mark {}", s.total, s.pass_mark));
+        }
+        if s.turns as usize != self.turns.len() {
+            return Some(format!("the score counts {} turns but {} are recorded", s.turns, self.turns.len()));
+        }
+        if self.ended_at < self.started_at {
+            return Some("the call ends before it starts".into());
+        }
+        if self.mood_start.len() != self.moods.len()
+            || self.turns.iter().any(|t| t.moods_after.len() != self.moods.len())
+        {
+            return Some("mood values do not match the mood names".into());
+        }
+        let stances = self.turns.iter().map(|t| t.stance);
+        if let Some(stance) = stances.into_iter().find(|st| st.empathy.abs() > 2 || st.firmness.abs() > 2) {
+            return Some(format!("a stance of ({}, {}) is outside -2..2", stance.empathy, stance.firmness));
+        }
+        None
+    }
+
     pub fn choices(&self) -> Vec<crate::core::call::Choice> {
         self.turns.iter().map(|t| t.choice).collect()
     }
