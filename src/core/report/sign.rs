@@ -51,6 +51,27 @@ pub fn check(report: &Report, key: Option<&[u8]>) -> Signature {
     }
 }
 
+/// [`check`] for a report read from `text`, without encoding the report again when the file
+/// is as Settle wrote it: the signed content is then the file itself with the signature
+/// written as `None`, so only a hash of the text is needed. Any other text (reformatted,
+/// edited) falls back to the full check, so the answer is always [`check`]'s.
+pub fn check_text(report: &Report, text: &str, key: Option<&[u8]>) -> Signature {
+    let Some(signature) = &report.signature else { return Signature::Unsigned };
+    let Some(key) = key else { return Signature::Unchecked };
+    let written = format!("signature: Some(\"{signature}\")");
+    if let (Some(at), Some(bytes)) = (text.rfind(&written), hex(signature))
+        && let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(key)
+    {
+        mac.update(&text.as_bytes()[..at]);
+        mac.update(b"signature: None");
+        mac.update(&text.as_bytes()[at + written.len()..]);
+        if mac.verify_slice(&bytes).is_ok() {
+            return Signature::Valid;
+        }
+    }
+    check(report, Some(key))
+}
+
 fn hex(text: &str) -> Option<Vec<u8>> {
     if !text.len().is_multiple_of(2) {
         return None;
@@ -65,4 +86,48 @@ pub fn org_key(setting: &str) -> Option<Vec<u8>> {
         .filter(|k| !k.is_empty())
         .or_else(|| (!setting.is_empty()).then(|| setting.to_string()))
         .map(String::into_bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::report::store::{decode, encode};
+
+    fn signed_report_text(key: &[u8]) -> String {
+        use crate::core::call::Mode;
+        use crate::core::engine::CallEngine;
+        use crate::core::report::{CallId, CallTimes};
+        let assets = std::path::Path::new("tests/data/assets");
+        let loaded =
+            crate::core::load::load_file(std::path::Path::new("tests/data/good/minimal.ron"), assets);
+        let persona = loaded.persona.expect("the minimal test persona loads");
+        let (mut engine, _) = CallEngine::start(persona, Mode::Practice, 3);
+        while !engine.is_over() {
+            engine.choose_offer(1).expect("offered");
+        }
+        let at = chrono::DateTime::UNIX_EPOCH;
+        let times = CallTimes { started_at: at, ended_at: at };
+        let mut report =
+            Report::new(&engine, "Anna", Default::default(), times, CallId::new()).expect("over");
+        sign(&mut report, key);
+        encode(&report).expect("encodes")
+    }
+
+    #[test]
+    fn the_text_check_agrees_with_the_full_check() {
+        let text = signed_report_text(b"k");
+        let report = decode(text.as_bytes()).expect("decodes");
+        assert_eq!(check_text(&report, &text, Some(b"k")), Signature::Valid);
+        assert_eq!(check_text(&report, &text, Some(b"other")), Signature::Mismatch);
+        assert_eq!(check_text(&report, &text, None), Signature::Unchecked);
+        // Reformatted but equal content: the fast path misses, the full check still says valid.
+        let spaced = text.replace("\n", "\n ");
+        let same = decode(spaced.as_bytes()).expect("still decodes");
+        assert_eq!(check_text(&same, &spaced, Some(b"k")), Signature::Valid);
+        // Another trainee's name written in: the text differs and so does the content.
+        let forged = text.replacen("\"Anna\"", "\"Anne\"", 1);
+        assert_ne!(forged, text);
+        let forged_report = decode(forged.as_bytes()).expect("still decodes");
+        assert_eq!(check_text(&forged_report, &forged, Some(b"k")), Signature::Mismatch);
+    }
 }
