@@ -5,21 +5,24 @@ use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use serde::de::IgnoredAny;
 use settle::core::Persona;
 use settle::core::analysis::{Bounds, analyze};
 use settle::core::call::Mode;
 use settle::core::engine::CallEngine;
-use settle::core::load::{load_bytes, load_dir};
+use settle::core::format::PersonaFile;
+use settle::core::load::{MAX_NESTING, load_bytes, load_dir};
+use settle::core::ron_fast;
 use settle::core::scoring::score;
 use settle::core::synthetic::persona_text;
 use settle::core::wrapup::WrapUp;
 
 fn load_large(c: &mut Criterion) {
     let assets = tempfile::tempdir().expect("tempdir");
-    std::fs::write(assets.path().join("calm.png"), b"png").expect("write");
+    std::fs::write(assets.path().join("calm.png"), settle::core::synthetic::PORTRAIT_PNG).expect("write");
     let text = persona_text(10_000, 1, "calm.png");
     let mut group = c.benchmark_group("load");
     group.sample_size(20);
@@ -29,6 +32,15 @@ fn load_large(c: &mut Criterion) {
             assert!(loaded.persona.is_some());
             loaded
         })
+    });
+    // The fast reader alone: syntax only (`IgnoredAny`), then into the file structs.
+    let fast = ron_fast::Options { implicit_some: true, recursion_limit: MAX_NESTING };
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("fast_parse_ignored_any_10k_nodes", |b| {
+        b.iter(|| ron_fast::from_str::<IgnoredAny>(black_box(&text), fast).expect("parses"))
+    });
+    group.bench_function("fast_parse_persona_file_10k_nodes", |b| {
+        b.iter(|| ron_fast::from_str::<PersonaFile>(black_box(&text), fast).expect("parses"))
     });
     group.finish();
 }
@@ -84,7 +96,7 @@ fn play(c: &mut Criterion) {
 
 fn analysis_large(c: &mut Criterion) {
     let assets = tempfile::tempdir().expect("tempdir");
-    std::fs::write(assets.path().join("calm.png"), b"png").expect("write");
+    std::fs::write(assets.path().join("calm.png"), settle::core::synthetic::PORTRAIT_PNG).expect("write");
     let text = persona_text(10_000, 1, "calm.png");
     let persona =
         load_bytes(Path::new("synthetic.ron"), text.as_bytes(), assets.path()).persona.expect("valid");

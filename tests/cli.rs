@@ -145,6 +145,8 @@ fn check_survives_a_folder_of_hostile_files() {
     copy("tests/data/bad/not_utf8.ron", "latin2.ron");
     copy("tests/data/bad/portrait_outside_assets.ron", "passwd.ron");
     copy("tests/data/bad/portrait_absolute.ron", "absolute.ron");
+    // A 74-byte PNG whose header claims 60000x60000 pixels.
+    copy("tests/data/bad/portrait_bomb.ron", "bomb.ron");
     // 100 MB (sparse: the check must refuse it from its size, without reading it).
     let huge = std::fs::File::create(dir.path().join("huge.ron")).expect("create");
     huge.set_len(100 * 1024 * 1024).expect("100 MB");
@@ -152,7 +154,7 @@ fn check_survives_a_folder_of_hostile_files() {
     let out = settle(&["check", folder, "--assets", "tests/data/assets"]);
     let all = text(&out);
     assert_eq!(out.status.code(), Some(1), "{all}");
-    assert!(all.contains("6 file(s) checked, 1 playable: 5 error(s)"), "{all}");
+    assert!(all.contains("7 file(s) checked, 1 playable: 6 error(s)"), "{all}");
     for expected in [
         "error[too-large]: the file is 104857600 bytes, more than the limit of 16777216 bytes",
         "huge.ron:1:1",
@@ -164,6 +166,8 @@ fn check_survives_a_folder_of_hostile_files() {
         "passwd.ron:12:43",
         "error[portrait-outside-assets]: portrait `/etc/passwd` is outside the assets folder",
         "absolute.ron:12:43",
+        "error[portrait-unusable]: portrait `portraits/bomb/calm.png` cannot be used: 60000x60000 pixels",
+        "bomb.ron:12:43",
     ] {
         assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
     }

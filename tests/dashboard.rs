@@ -121,8 +121,13 @@ fn a_changed_score_breaks_the_signature() {
     assert_eq!(check(&read(&path).expect("readable"), Some(key)), Signature::Valid);
     // The trainee edits the file by hand to pass.
     let text = std::fs::read_to_string(&path).expect("read");
-    let forged = text.replacen("total: 24.4", "total: 94.4", 1).replacen("passed: false", "passed: true", 1);
-    assert_ne!(forged, text);
+    // A careful forgery that every field agrees with, so only the signature can tell.
+    let forged = text
+        .replacen("total: 24.4", "total: 94.4", 1)
+        .replacen("passed: false", "passed: true", 1)
+        .replacen("fail_reason: Some(BelowPassMark)", "fail_reason: None", 1);
+    assert_eq!(forged.matches("94.4").count(), 1);
+    assert!(forged.contains("fail_reason: None"), "{forged}");
     std::fs::write(&path, &forged).expect("write");
     let index = ReportIndex::open(dir.path(), Some(key.to_vec()));
     assert_eq!(index.rows.len(), 1);

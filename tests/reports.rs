@@ -84,6 +84,28 @@ fn damaged_and_foreign_files_are_skipped_and_listed() {
 }
 
 #[test]
+fn forged_fields_that_still_parse_are_refused_with_the_reason() {
+    let report = report_of(&good("minimal"), 1, "Anna");
+    let text = encode(&report).expect("encodes");
+    let total = format!("total: {:?}", report.score.total);
+    assert!(text.contains(&total), "{total}");
+    let cases = [
+        (text.replacen(&total, "total: 250.0", 1), "the total score 250 is outside 0-100"),
+        (text.replacen("turns: 2,", "turns: 9,", 1), "the score counts 9 turns but 2 are recorded"),
+        (text.replacen("empathy: 1,", "empathy: 7,", 1), "a stance of (7,"),
+    ];
+    for (forged, why) in cases {
+        assert_ne!(forged, text, "the edit for {why:?} applies");
+        match decode(forged.as_bytes()) {
+            Err(SkipReason::Implausible(reason)) => assert!(reason.contains(why), "{reason}"),
+            other => panic!("{why}: {other:?}"),
+        }
+    }
+    let reason = SkipReason::Implausible("x".into()).to_string();
+    assert_eq!(reason, "not as Settle wrote it (edited or forged): x");
+}
+
+#[test]
 fn many_writers_on_one_folder_lose_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let persona = good("branching");

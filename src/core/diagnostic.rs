@@ -94,6 +94,8 @@ pub enum Problem {
     PortraitOutsideAssets(String),
     #[error("portrait `{0}` does not exist")]
     PortraitMissing(String),
+    #[error("portrait `{image}` cannot be used: {reason}")]
+    PortraitUnusable { image: String, reason: String },
     #[error("no portrait without a condition: some moods would show no face")]
     NoDefaultPortrait,
 }
@@ -136,6 +138,7 @@ impl Problem {
             Problem::PloyHandlingWithoutPloy(_) => "ploy-handling-without-ploy",
             Problem::PortraitOutsideAssets(_) => "portrait-outside-assets",
             Problem::PortraitMissing(_) => "portrait-missing",
+            Problem::PortraitUnusable { .. } => "portrait-unusable",
             Problem::NoDefaultPortrait => "no-default-portrait",
         }
     }
@@ -194,6 +197,12 @@ impl Problem {
                 "use a relative path inside assets/, such as \"portraits/name/calm.png\""
             }
             Problem::PortraitMissing(_) => "paths are relative to the assets/ folder",
+            Problem::PortraitUnusable { .. } => {
+                let max = crate::core::portrait::MAX_PORTRAIT_SIDE;
+                return Some(format!(
+                    "portraits are PNG images of at most {max}x{max} pixels (512x512 is plenty)"
+                ));
+            }
             Problem::NoDefaultPortrait => "add a portrait without `when` as the last entry",
             Problem::Syntax(_) => return None,
         };

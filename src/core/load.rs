@@ -15,6 +15,7 @@ use thiserror::Error;
 use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
 use crate::core::format::PersonaFile;
 use crate::core::persona::{ContentHash, Persona};
+use crate::core::ron_fast;
 use crate::core::source::{SourceMap, offset_of};
 use crate::core::validate::{Context, validate};
 
@@ -154,11 +155,13 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
     Ok(bytes)
 }
 
+/// Files at least this large are hashed and copied on a second thread while they parse.
+const PARALLEL_BYTES: usize = 1024 * 1024;
+
 /// Parses and validates a file's bytes; `path` names it in diagnostics.
 pub fn load_bytes(path: &Path, bytes: &[u8], assets_dir: &Path) -> LoadedFile {
-    let hash = ContentHash::of(bytes);
     let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
+        Ok(text) => text,
         Err(e) => {
             let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
             let at = valid.len();
@@ -171,17 +174,38 @@ pub fn load_bytes(path: &Path, bytes: &[u8], assets_dir: &Path) -> LoadedFile {
             };
         }
     };
-    let (parsed, mut diagnostics) = parse(path, &text);
+    let hash_and_copy = || (ContentHash::of(bytes), text.to_string());
+    let ((hash, owned), (parsed, mut diagnostics)) = if bytes.len() < PARALLEL_BYTES {
+        (hash_and_copy(), parse(path, text))
+    } else {
+        std::thread::scope(|scope| match std::thread::Builder::new().spawn_scoped(scope, hash_and_copy) {
+            Ok(side) => {
+                let parsed = parse(path, text);
+                match side.join() {
+                    Ok(hashed) => (hashed, parsed),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            Err(_) => (hash_and_copy(), parse(path, text)),
+        })
+    };
     let persona = parsed.and_then(|file| {
-        let (persona, found) = validate(file, Context { path, text: &text, assets_dir, hash });
+        let (persona, found) = validate(file, Context { path, text, assets_dir, hash });
         diagnostics.extend(found);
         persona
     });
-    LoadedFile { path: path.to_path_buf(), text, persona: persona.map(Arc::new), diagnostics }
+    LoadedFile { path: path.to_path_buf(), text: owned, persona: persona.map(Arc::new), diagnostics }
 }
 
 /// Parses RON text into the raw file structure, or a located syntax diagnostic.
+///
+/// The fast reader (`ron_fast`) is tried first; on any error at all the text is parsed again
+/// with `ron`, which gives the diagnostic.
 pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) {
+    let fast = ron_fast::Options { implicit_some: true, recursion_limit: MAX_NESTING };
+    if let Ok(file) = ron_fast::from_str::<PersonaFile>(text, fast) {
+        return (Some(file), Vec::new());
+    }
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);

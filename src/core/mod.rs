@@ -21,6 +21,7 @@ pub mod outcome;
 pub mod persona;
 pub mod portrait;
 pub mod report;
+pub mod ron_fast;
 pub mod scoring;
 pub mod source;
 pub mod style;

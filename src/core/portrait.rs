@@ -40,18 +40,27 @@ pub struct Pixels {
     pub rgba: Vec<u8>,
 }
 
-/// Decodes a portrait, checking its dimensions before any pixel is decoded.
-pub fn load_pixels(path: &Path) -> Result<Pixels, PortraitError> {
-    let unreadable = |e: &dyn std::fmt::Display| PortraitError::Unreadable {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let reader = image::ImageReader::open(path).map_err(|e| unreadable(&e))?;
-    let reader = reader.with_guessed_format().map_err(|e| unreadable(&e))?;
-    let (width, height) = reader.into_dimensions().map_err(|e| unreadable(&e))?;
+fn unreadable(path: &Path, e: &dyn std::fmt::Display) -> PortraitError {
+    PortraitError::Unreadable { path: path.display().to_string(), message: e.to_string() }
+}
+
+/// Reads only the image's header: its format must be known and its sides within
+/// [`MAX_PORTRAIT_SIDE`]. Validation calls this so that an image bomb is reported where the
+/// persona names it, before anything tries to decode it.
+pub fn check_image(path: &Path) -> Result<(u32, u32), PortraitError> {
+    let reader = image::ImageReader::open(path).map_err(|e| unreadable(path, &e))?;
+    let reader = reader.with_guessed_format().map_err(|e| unreadable(path, &e))?;
+    let (width, height) = reader.into_dimensions().map_err(|e| unreadable(path, &e))?;
     if width > MAX_PORTRAIT_SIDE || height > MAX_PORTRAIT_SIDE {
         return Err(PortraitError::TooLarge { path: path.display().to_string(), width, height });
     }
+    Ok((width, height))
+}
+
+/// Decodes a portrait, checking its dimensions before any pixel is decoded.
+pub fn load_pixels(path: &Path) -> Result<Pixels, PortraitError> {
+    let unreadable = |e: &dyn std::fmt::Display| unreadable(path, e);
+    check_image(path)?;
     let image = image::ImageReader::open(path)
         .and_then(|r| r.with_guessed_format())
         .map_err(|e| unreadable(&e))?

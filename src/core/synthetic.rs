@@ -99,6 +99,13 @@ pub fn persona_text(nodes: usize, seed: u64, portrait: &str) -> String {
     out
 }
 
+/// A 1x1 grey PNG: the portrait generated personas name, for tests and benchmarks.
+pub const PORTRAIT_PNG: &[u8] = &[
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 31,
+    21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 156, 99, 104, 104, 104, 248, 15, 0, 5, 132, 2, 128, 140,
+    205, 102, 38, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -109,10 +116,12 @@ mod tests {
     #[test]
     fn a_generated_persona_loads_without_diagnostics() {
         let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(dir.path().join("calm.png"), b"png").expect("write");
+        std::fs::write(dir.path().join("calm.png"), PORTRAIT_PNG).expect("write");
         let text = persona_text(300, 1, "calm.png");
         let loaded = load_bytes(Path::new("synthetic.ron"), text.as_bytes(), dir.path());
         assert!(loaded.diagnostics.is_empty(), "{}", loaded.render());
         assert_eq!(loaded.persona.map(|p| p.nodes.len()), Some(300));
+        let decoded = crate::core::portrait::load_pixels(&dir.path().join("calm.png")).expect("a real PNG");
+        assert_eq!((decoded.width, decoded.height), (1, 1));
     }
 }

@@ -18,6 +18,7 @@ use crate::core::persona::{
     Branch, Condition, ContentHash, Ending, FlagIdx, Line, MoodIdx, MoodVar, Next, Node, NodeId, NodeIdx,
     Persona, PersonaId, PersonaSource, Portrait, Reply, Silence, Target, Violation,
 };
+use crate::core::portrait::{MAX_PORTRAIT_SIDE, PortraitError};
 use crate::core::scoring::{DEFAULT_PASS_MARK, Weights};
 use crate::core::source::SourceMap;
 use crate::core::style::{Stance, StyleZone};
@@ -31,7 +32,10 @@ pub struct Context<'a> {
 }
 
 /// Validates a parsed file. Returns the persona when nothing is an error, and every problem.
-pub fn validate(file: PersonaFile, cx: Context<'_>) -> (Option<Persona>, Vec<Diagnostic>) {
+pub fn validate(mut file: PersonaFile, cx: Context<'_>) -> (Option<Persona>, Vec<Diagnostic>) {
+    // Node ids in file (and index) order; names resolve to indices through `nodes`, which
+    // borrows them, so that no id is copied.
+    let (ids, specs): (Vec<String>, Vec<NodeSpec>) = std::mem::take(&mut file.nodes).into_iter().unzip();
     let mut v = Validator {
         cx: &cx,
         map: OnceCell::new(),
@@ -39,11 +43,20 @@ pub fn validate(file: PersonaFile, cx: Context<'_>) -> (Option<Persona>, Vec<Dia
         moods: HashMap::new(),
         flags: HashMap::new(),
         flag_names: Vec::new(),
-        nodes: HashMap::new(),
+        ids: &ids,
+        nodes: ids.iter().enumerate().map(|(i, id)| (id.as_str(), NodeIdx(i as u32))).collect(),
     };
-    let persona = v.run(file);
-    let errors = v.diagnostics.iter().any(Diagnostic::is_error);
-    (persona.filter(|_| !errors), v.diagnostics)
+    let persona = v.run(file, specs);
+    let diagnostics = std::mem::take(&mut v.diagnostics);
+    drop(v);
+    let errors = diagnostics.iter().any(Diagnostic::is_error);
+    let persona = persona.filter(|_| !errors).map(|mut persona| {
+        for (node, id) in persona.nodes.iter_mut().zip(ids) {
+            node.id = NodeId(id);
+        }
+        persona
+    });
+    (persona, diagnostics)
 }
 
 struct Validator<'a, 'cx> {
@@ -54,7 +67,9 @@ struct Validator<'a, 'cx> {
     moods: HashMap<String, MoodIdx>,
     flags: HashMap<String, FlagIdx>,
     flag_names: Vec<String>,
-    nodes: HashMap<String, NodeIdx>,
+    /// Node ids by index, sorted.
+    ids: &'a [String],
+    nodes: HashMap<&'a str, NodeIdx>,
 }
 
 /// Valid ids: letters, digits, `_` and `-`.
@@ -88,7 +103,8 @@ impl Validator<'_, '_> {
         self.report(Level::Warning, problem, at, false);
     }
 
-    fn run(&mut self, mut file: PersonaFile) -> Option<Persona> {
+    /// The persona's nodes get their ids from the caller (`validate`), which lends them.
+    fn run(&mut self, file: PersonaFile, specs: Vec<NodeSpec>) -> Option<Persona> {
         if file.format != PERSONA_FORMAT {
             self.error_value(
                 Problem::UnsupportedFormat { found: file.format, supported: PERSONA_FORMAT },
@@ -102,21 +118,20 @@ impl Validator<'_, '_> {
             self.error_value(Problem::DifficultyOutOfRange(file.difficulty), &At::Root.key("difficulty"));
         }
         let moods = self.moods(&file);
-        self.collect_flags(&file);
-        for (i, id) in file.nodes.keys().enumerate() {
-            self.nodes.insert(id.clone(), NodeIdx(i as u32));
+        self.collect_flags(&specs);
+        for id in self.ids {
             if !is_valid_id(id) {
                 self.error(Problem::InvalidId(id.clone()), &At::Root.key("nodes").key(id));
             }
         }
         let target = self.target(&file);
         let portraits = self.portraits(&file);
-        let start = self.nodes.get(&file.start).copied();
+        let start = self.nodes.get(file.start.as_str()).copied();
         if start.is_none() {
             self.error_value(Problem::UnknownStart(file.start.clone()), &At::Root.key("start"));
         }
-        let specs = std::mem::take(&mut file.nodes);
-        let nodes: Vec<Node> = specs.into_iter().map(|(id, spec)| self.node(id, spec)).collect();
+        let ids = self.ids;
+        let nodes: Vec<Node> = specs.into_iter().zip(ids).map(|(spec, id)| self.node(id, spec)).collect();
         let start = start?;
         self.graph(&nodes, start, &target);
         Some(Persona {
@@ -156,9 +171,12 @@ impl Validator<'_, '_> {
     }
 
     /// Flags are declared by the replies that set them.
-    fn collect_flags(&mut self, file: &PersonaFile) {
-        let set: BTreeSet<&String> =
-            file.nodes.values().flat_map(|n| &n.replies).flat_map(|r| &r.sets).collect();
+    fn collect_flags(&mut self, nodes: &[NodeSpec]) {
+        // Inserted one by one: many replies set the same few flags.
+        let mut set: BTreeSet<&String> = BTreeSet::new();
+        for name in nodes.iter().flat_map(|n| &n.replies).flat_map(|r| &r.sets) {
+            set.insert(name);
+        }
         for name in set {
             self.flags.insert(name.clone(), FlagIdx(self.flag_names.len() as u16));
             self.flag_names.push(name.clone());
@@ -240,6 +258,15 @@ impl Validator<'_, '_> {
                 self.error_value(Problem::PortraitOutsideAssets(spec.image.clone()), &at.key("image"));
             } else if !path.is_file() {
                 self.error_value(Problem::PortraitMissing(spec.image.clone()), &at.key("image"));
+            } else if let Err(e) = crate::core::portrait::check_image(&path) {
+                let reason = match e {
+                    PortraitError::TooLarge { width, height, .. } => {
+                        format!("{width}x{height} pixels, more than {MAX_PORTRAIT_SIDE} on a side")
+                    }
+                    PortraitError::Unreadable { message, .. } => message,
+                };
+                let problem = Problem::PortraitUnusable { image: spec.image.clone(), reason };
+                self.error_value(problem, &at.key("image"));
             }
             out.push(Portrait { expression: spec.expression, image: spec.image.clone(), path, when });
         }
@@ -289,7 +316,7 @@ impl Validator<'_, '_> {
         if let Some(idx) = self.nodes.get(id) {
             return *idx;
         }
-        let suggestion = suggest(id, self.nodes.keys().map(String::as_str));
+        let suggestion = suggest(id, self.ids.iter().map(String::as_str));
         self.error_value(Problem::UnknownTarget { target: id.to_string(), suggestion }, at);
         // Points at an existing node so the graph checks can still run on the rest.
         NodeIdx(0)
@@ -315,11 +342,12 @@ impl Validator<'_, '_> {
     }
 
     /// Consumes the node so that its text moves into the persona rather than being copied.
-    fn node(&mut self, id: String, spec: NodeSpec) -> Node {
+    /// The node's id is left empty: `validate` moves it in at the end.
+    fn node(&mut self, id: &str, spec: NodeSpec) -> Node {
         let nodes = At::Root.key("nodes");
-        let at = nodes.key(&id);
+        let at = nodes.key(id);
         if spec.says.is_empty() {
-            self.error(Problem::NoLines(id.clone()), &at.key("says"));
+            self.error(Problem::NoLines(id.to_string()), &at.key("says"));
         } else if spec.says.iter().all(|l| l.weight() == 0) {
             self.error_value(Problem::AllWeightsZero, &at.key("says"));
         }
@@ -328,10 +356,10 @@ impl Validator<'_, '_> {
             lines.push(Line { text: String::new(), weight: 1 });
         }
         match (&spec.ending, spec.replies.is_empty()) {
-            (Some(_), false) => self.error(Problem::EndingWithReplies(id.clone()), &at.key("replies")),
-            (None, true) => self.error(Problem::DeadEnd(id.clone()), &at),
+            (Some(_), false) => self.error(Problem::EndingWithReplies(id.to_string()), &at.key("replies")),
+            (None, true) => self.error(Problem::DeadEnd(id.to_string()), &at),
             (None, false) if spec.replies.iter().all(|r| r.when.is_some()) => {
-                self.error(Problem::NoUnconditionalReply(id.clone()), &at.key("replies"));
+                self.error(Problem::NoUnconditionalReply(id.to_string()), &at.key("replies"));
             }
             _ => {}
         }
@@ -340,7 +368,7 @@ impl Validator<'_, '_> {
             .replies
             .into_iter()
             .enumerate()
-            .map(|(i, r)| self.reply(&id, spec.ploy.is_some(), r, &replies_at.index(i)))
+            .map(|(i, r)| self.reply(id, spec.ploy.is_some(), r, &replies_at.index(i)))
             .collect();
         let silence = spec.silence.map(|s| Silence {
             effects: self.effects(&s.effects, &at.key("silence").key("effects")),
@@ -352,7 +380,7 @@ impl Validator<'_, '_> {
             next_step: e.next_step,
             summary: e.summary,
         });
-        Node { id: NodeId(id), lines, ploy: spec.ploy, replies, silence, ending }
+        Node { id: NodeId(String::new()), lines, ploy: spec.ploy, replies, silence, ending }
     }
 
     fn reply(&mut self, node_id: &str, node_has_ploy: bool, spec: ReplySpec, at: &At<'_>) -> Reply {
@@ -388,20 +416,21 @@ impl Validator<'_, '_> {
 
     fn graph(&mut self, nodes: &[Node], start: NodeIdx, target: &Target) {
         let findings = graph::check(nodes, start);
+        let ids = self.ids;
         for idx in findings.unreachable {
-            let node = &nodes[idx.get()];
-            let problem = if node.ending.is_some() {
-                Problem::EndingUnreachable(node.id.0.clone())
+            let id = &ids[idx.get()];
+            let problem = if nodes[idx.get()].ending.is_some() {
+                Problem::EndingUnreachable(id.clone())
             } else {
-                Problem::Unreachable(node.id.0.clone())
+                Problem::Unreachable(id.clone())
             };
-            self.warn(problem, &At::Root.key("nodes").key(&node.id.0));
+            self.warn(problem, &At::Root.key("nodes").key(id));
         }
         // A dead end already has its own error; the nodes that lead only into it do not.
         let dead_end = |n: &Node| n.ending.is_none() && n.replies.is_empty();
         for idx in findings.no_exit.into_iter().filter(|i| !dead_end(&nodes[i.get()])) {
-            let id = &nodes[idx.get()].id;
-            self.error(Problem::NoExit(id.0.clone()), &At::Root.key("nodes").key(&id.0));
+            let id = &ids[idx.get()];
+            self.error(Problem::NoExit(id.clone()), &At::Root.key("nodes").key(id));
         }
         let reachable_outcomes: BTreeSet<_> = nodes
             .iter()

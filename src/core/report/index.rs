@@ -12,8 +12,8 @@ use crate::core::call::{Choice, Mode};
 use crate::core::format::{Ploy, PloyHandling, Severity, ViolationKind};
 use crate::core::outcome::Outcome;
 use crate::core::persona::{NodeId, PersonaId, ReplyIdx};
-use crate::core::report::sign::{Signature, check};
-use crate::core::report::store::{SkipReason, Skipped, read};
+use crate::core::report::sign::{Signature, check, check_text};
+use crate::core::report::store::{SkipReason, Skipped, decode, read_bytes};
 use crate::core::report::{CallId, Report};
 use crate::core::scoring::FailReason;
 use crate::core::style::{ConflictStyle, StylePoint};
@@ -272,7 +272,12 @@ fn read_parallel(paths: &[PathBuf], key: Option<&[u8]>) -> Vec<Result<Row, SkipR
         if path.extension().is_none_or(|e| e != "ron") {
             return Err(SkipReason::Foreign);
         }
-        read(path).map(|report| Row::of(path.clone(), &report, key))
+        let bytes = read_bytes(path)?;
+        let report = decode(&bytes)?;
+        let mut row = Row::of(path.clone(), &report, None);
+        // Decoding succeeded, so the bytes are UTF-8.
+        row.signature = check_text(&report, &String::from_utf8_lossy(&bytes), key);
+        Ok(row)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if paths.len() < 64 || threads == 1 {

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::core::report::{REPORT_FORMAT, Report};
+use crate::core::ron_fast;
 
 /// The environment variable that overrides the default reports folder.
 pub const REPORTS_DIR_ENV: &str = "SETTLE_REPORTS_DIR";
@@ -47,6 +48,8 @@ pub enum SkipReason {
     Corrupt { line: usize, column: usize, message: String },
     #[error("report format {0} is not supported (this Settle reads {REPORT_FORMAT})")]
     UnsupportedFormat(u32),
+    #[error("not as Settle wrote it (edited or forged): {0}")]
+    Implausible(String),
 }
 
 /// A file that was not read as a report.
@@ -160,23 +163,31 @@ fn sync_dir(dir: &Path) {
 
 /// Reads one report file.
 pub fn read(path: &Path) -> Result<Report, SkipReason> {
+    decode(&read_bytes(path)?)
+}
+
+/// A report file's bytes, refused unread when larger than [`MAX_REPORT_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, SkipReason> {
     let file = fs::File::open(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_REPORT_BYTES {
         return Err(SkipReason::TooLarge { size, limit: MAX_REPORT_BYTES });
     }
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(size as usize);
     file.take(MAX_REPORT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     if bytes.len() as u64 > MAX_REPORT_BYTES {
         return Err(SkipReason::TooLarge { size: bytes.len() as u64, limit: MAX_REPORT_BYTES });
     }
-    decode(&bytes)
+    Ok(bytes)
 }
 
-/// Decodes a report file's bytes, checking the format version first so that a newer
-/// report is named as such rather than as damaged.
+/// Decodes a report file's bytes. A report in another format version is named as such
+/// rather than as damaged, whether or not it reads as this version's report.
+///
+/// The fast reader (`ron_fast`) is tried first; on any error `ron` reads the text again and
+/// gives the error. Only when the whole report cannot be read is the version read alone.
 pub fn decode(bytes: &[u8]) -> Result<Report, SkipReason> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = crate::core::source::line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
@@ -188,17 +199,34 @@ pub fn decode(bytes: &[u8]) -> Result<Report, SkipReason> {
     struct Version {
         format: u32,
     }
-    let options = ron::Options::default().with_recursion_limit(64);
-    if let Ok(v) = options.from_str::<Version>(text)
-        && v.format != REPORT_FORMAT
+    const LIMIT: usize = 64;
+    let fast = ron_fast::Options { implicit_some: false, recursion_limit: LIMIT };
+    let options = ron::Options::default().with_recursion_limit(LIMIT);
+    let full = match ron_fast::from_str::<Report>(text, fast) {
+        Ok(report) => Ok(report),
+        Err(_) => options.from_str::<Report>(text),
+    };
+    let format = match &full {
+        Ok(report) => Some(report.format),
+        Err(_) => ron_fast::from_str::<Version>(text, fast)
+            .or_else(|_| options.from_str::<Version>(text))
+            .ok()
+            .map(|v| v.format),
+    };
+    if let Some(format) = format
+        && format != REPORT_FORMAT
     {
-        return Err(SkipReason::UnsupportedFormat(v.format));
+        return Err(SkipReason::UnsupportedFormat(format));
     }
-    options.from_str::<Report>(text).map_err(|e| SkipReason::Corrupt {
+    let report = full.map_err(|e| SkipReason::Corrupt {
         line: e.span.start.line,
         column: e.span.start.col,
         message: e.code.to_string(),
-    })
+    })?;
+    match report.implausibility() {
+        Some(why) => Err(SkipReason::Implausible(why)),
+        None => Ok(report),
+    }
 }
 
 /// Reads every report in a folder (not recursive). Hidden files (including writes in
