@@ -16,6 +16,10 @@ use settle::core::report::{CallId, CallTimes, Report};
 use settle::core::synthetic::persona_text;
 use settle::core::wrapup::WrapUp;
 
+// The allocator the binary uses (src/main.rs), so the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn raw_input(time: f64) -> egui::RawInput {
     egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),

@@ -17,6 +17,10 @@ use settle::core::report::store::encode;
 use settle::core::report::{CallId, CallTimes, Report};
 use settle::core::wrapup::WrapUp;
 
+// The allocator the binary uses (src/main.rs), so the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let count: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(100_000);
     let library = load_dir(Path::new("dialogues"), Path::new("assets")).expect("dialogues");
