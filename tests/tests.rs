@@ -8,6 +8,8 @@ mod dashboard;
 mod disk;
 mod engine;
 mod fixtures;
+mod fuzz_checks;
+mod fuzz_regressions;
 mod gui;
 mod lrs;
 mod personas;

@@ -66,6 +66,8 @@ pub enum Problem {
     NoLines(String),
     #[error("all weights are zero")]
     AllWeightsZero,
+    #[error("the tilt {value} on `{mood}` is outside -{max}..={max}", max = crate::core::mood::MAX_TILT)]
+    TiltOutOfRange { mood: String, value: String },
     #[error("node `{0}` cannot be reached from the start")]
     Unreachable(String),
     #[error("ending `{0}` cannot be reached from the start")]
@@ -119,6 +121,7 @@ impl Problem {
             Problem::FlagNeverSet(_) => "flag-never-set",
             Problem::MoodOutOfRange { .. } => "mood-range",
             Problem::StanceOutOfRange { .. } => "stance-range",
+            Problem::TiltOutOfRange { .. } => "tilt-range",
             Problem::DeadEnd(_) => "dead-end",
             Problem::EndingWithReplies(_) => "ending-with-replies",
             Problem::NoUnconditionalReply(_) => "no-unconditional-reply",
@@ -171,6 +174,9 @@ impl Problem {
             }
             Problem::MoodOutOfRange { .. } => "moods run from 0 to 100",
             Problem::StanceOutOfRange { .. } => "empathy and firmness run from -2 to +2",
+            Problem::TiltOutOfRange { .. } => {
+                "a tilt multiplies a mood of 0-100; 0.1 to 2 moves a branch well (see docs/authoring.md)"
+            }
             Problem::DeadEnd(_) => "add replies, or make it an ending with `ending: Ending(...)`",
             Problem::EndingWithReplies(_) => "remove the replies or the `ending`",
             Problem::NoUnconditionalReply(_) => "leave at least one reply without `when`",

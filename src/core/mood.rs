@@ -3,6 +3,10 @@
 
 use crate::core::persona::{Condition, FlagIdx, MoodIdx, Persona};
 
+/// A branch's tilt on a mood may run from -MAX_TILT to MAX_TILT: with moods of 0-100 that
+/// still moves a weight by up to 10,000, far more than any persona needs.
+pub const MAX_TILT: f64 = 100.0;
+
 pub const MOOD_MIN: i32 = 0;
 pub const MOOD_MAX: i32 = 100;
 

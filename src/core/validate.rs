@@ -14,6 +14,7 @@ use crate::core::format::{
     BranchSpec, ConditionSpec, LineSpec, NextSpec, NodeSpec, PERSONA_FORMAT, PersonaFile, ReplySpec,
 };
 use crate::core::graph;
+use crate::core::mood::MAX_TILT;
 use crate::core::persona::{
     Branch, Condition, ContentHash, Ending, FlagIdx, Line, MoodIdx, MoodVar, Next, Node, NodeId, NodeIdx,
     Persona, PersonaId, PersonaSource, Portrait, Reply, Silence, Target, Violation,
@@ -209,7 +210,11 @@ impl Validator<'_, '_> {
             ploys: w.ploys,
             wrap_up: w.wrap_up,
         });
-        if weights.outcome + weights.style + weights.conduct + weights.ploys + weights.wrap_up == 0 {
+        // Not a sum: five weights near u32::MAX would overflow it.
+        if [weights.outcome, weights.style, weights.conduct, weights.ploys, weights.wrap_up]
+            .iter()
+            .all(|w| *w == 0)
+        {
             self.error_value(Problem::WeightsAllZero, &At::Root.key("target").key("weights"));
         }
         let pass_mark = t.pass_mark.unwrap_or(DEFAULT_PASS_MARK);
@@ -326,7 +331,9 @@ impl Validator<'_, '_> {
         match spec {
             NextSpec::Goto(id) => Next::Goto(self.target_node(id, at)),
             NextSpec::Random(branches) => {
-                let out = branches.iter().enumerate().map(|(i, b)| self.branch(b, &at.index(i))).collect();
+                // In the text the branches sit inside `Random([...])`: the list is the variant's field 0.
+                let list = at.index(0);
+                let out = branches.iter().enumerate().map(|(i, b)| self.branch(b, &list.index(i))).collect();
                 if branches.is_empty() || branches.iter().all(|b| b.weight == 0 && b.tilt.is_empty()) {
                     self.error_value(Problem::AllWeightsZero, at);
                 }
@@ -337,7 +344,20 @@ impl Validator<'_, '_> {
 
     fn branch(&mut self, spec: &BranchSpec, at: &At<'_>) -> Branch {
         let to = self.target_node(&spec.to, &at.key("to"));
-        let tilt = spec.tilt.iter().map(|(m, t)| (self.mood(m, &at.key("tilt").key(m)), *t)).collect();
+        let tilts = at.key("tilt");
+        let tilt = spec
+            .tilt
+            .iter()
+            .map(|(m, t)| {
+                let place = tilts.key(m);
+                // Also refuses NaN and infinity, which would poison the weighted draw.
+                if !(-MAX_TILT..=MAX_TILT).contains(t) {
+                    let value = if t.abs() < 1e6 { t.to_string() } else { format!("{t:e}") };
+                    self.error_value(Problem::TiltOutOfRange { mood: m.clone(), value }, &place);
+                }
+                (self.mood(m, &place), *t)
+            })
+            .collect();
         Branch { to, weight: spec.weight, tilt }
     }
 

@@ -194,6 +194,19 @@ fn duration(ms: u64) -> String {
     if minutes > 0 { format!("PT{minutes}M{seconds}S") } else { format!("PT{seconds}S") }
 }
 
+/// `start` plus `ms` milliseconds, as an xAPI timestamp. Reports are read from files that may
+/// have been edited, where the sum need not exist (a duration past `i64::MAX` milliseconds, a
+/// start near chrono's last date): then the start itself is the timestamp, where `+` would
+/// panic (regression inputs in tests/data/fuzz/report_decode).
+fn timestamp_after(start: chrono::DateTime<chrono::Utc>, ms: u64) -> String {
+    i64::try_from(ms)
+        .ok()
+        .and_then(chrono::TimeDelta::try_milliseconds)
+        .and_then(|d| start.checked_add_signed(d))
+        .unwrap_or(start)
+        .to_rfc3339()
+}
+
 /// The statement of one call. Its id is derived from the call id, so a re-send is the same
 /// statement (an LRS answers it as already stored instead of storing it twice).
 pub fn xapi_statement(r: &Row) -> Value {
@@ -232,7 +245,7 @@ pub fn xapi_statement(r: &Row) -> Value {
             "registration": r.id.0.to_string(),
             "extensions": { ext("mode"): format!("{:?}", r.mode), ext("seed"): r.seed.to_string() },
         },
-        "timestamp": (r.started_at + chrono::Duration::milliseconds(r.duration_ms as i64)).to_rfc3339(),
+        "timestamp": timestamp_after(r.started_at, r.duration_ms),
         "version": "1.0.3",
     })
 }
@@ -294,7 +307,7 @@ pub fn xapi_answered(report: &Report) -> Vec<Value> {
                     "contextActivities": { "parent": [{ "objectType": "Activity", "id": persona }] },
                     "extensions": { ext("turn"): n + 1 },
                 },
-                "timestamp": (report.started_at + chrono::Duration::milliseconds(n as i64 + 1)).to_rfc3339(),
+                "timestamp": timestamp_after(report.started_at, n as u64 + 1),
                 "version": "1.0.3",
             })
         })

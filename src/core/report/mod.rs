@@ -167,7 +167,9 @@ impl Report {
             return Some("mood values do not match the mood names".into());
         }
         let stances = self.turns.iter().map(|t| t.stance);
-        if let Some(stance) = stances.into_iter().find(|st| st.empathy.abs() > 2 || st.firmness.abs() > 2) {
+        // A range test, not `abs()`, which overflows on a stance of -128 (a fuzz regression).
+        let outside = |v: i8| !(-2..=2).contains(&v);
+        if let Some(stance) = stances.into_iter().find(|st| outside(st.empathy) || outside(st.firmness)) {
             return Some(format!("a stance of ({}, {}) is outside -2..2", stance.empathy, stance.firmness));
         }
         None
