@@ -36,24 +36,28 @@ play() {
 }
 "#;
 
-#[test]
-fn a_full_disk_gives_a_clear_error_leaves_no_partial_file_and_loses_nothing() {
+/// Runs `body` (after the `play` function) over a fresh mount point `$MNT` and data folder
+/// `$DATA`; returns its output and the temporary folder holding both (`data/` inside it).
+fn play_over_tmpfs(body: &str) -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let (mnt, data) = (dir.path().join("mnt"), dir.path().join("data"));
     std::fs::create_dir_all(&mnt).expect("mount point");
-    let script = format!(
-        r#"set -u
-{PLAY}
-mount -t tmpfs -o size=256k tmpfs "$MNT" && mkdir "$MNT/reports" || exit 1
+    let out = in_namespace(&format!("set -u\n{PLAY}\n{body}"), &[("MNT", &mnt), ("DATA", &data)]);
+    (out, dir)
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_error_leaves_no_partial_file_and_loses_nothing() {
+    let (out, _dir) = play_over_tmpfs(
+        r#"mount -t tmpfs -o size=256k tmpfs "$MNT" && mkdir "$MNT/reports" || exit 1
 dd if=/dev/zero of="$MNT/filler" bs=1k 2>/dev/null
 echo "--- full"
 play '1\n1\n\n\n\n\n\n\n'
 rm "$MNT/filler"
 echo "--- room again"
 play '\n\n\n\n\n\n\n'
-"#
+"#,
     );
-    let out = in_namespace(&script, &[("MNT", &mnt), ("DATA", &data)]);
     let (full, again) = out.split_once("--- room again").expect("both runs");
     assert!(full.contains("The report could not be saved: cannot write a report into"), "{full}");
     assert!(full.contains("No space left on device"), "{full}");
@@ -70,19 +74,14 @@ play '\n\n\n\n\n\n\n'
 
 #[test]
 fn a_read_only_folder_gives_a_clear_error_and_keeps_the_call() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (mnt, data) = (dir.path().join("mnt"), dir.path().join("data"));
-    std::fs::create_dir_all(&mnt).expect("mount point");
-    let script = format!(
-        r#"set -u
-{PLAY}
-mount -t tmpfs -o size=256k tmpfs "$MNT" && mkdir "$MNT/reports" && mount -o remount,ro "$MNT" || exit 1
+    let (out, dir) = play_over_tmpfs(
+        r#"mount -t tmpfs -o size=256k tmpfs "$MNT" && mkdir "$MNT/reports" && mount -o remount,ro "$MNT" || exit 1
 play '1\n1\n\n\n\n\n\n\n'
-"#
+"#,
     );
-    let out = in_namespace(&script, &[("MNT", &mnt), ("DATA", &data)]);
     assert!(out.contains("The report could not be saved"), "{out}");
     assert!(out.contains("Read-only file system"), "{out}");
     assert!(out.contains("entries=[]"), "{out}");
-    assert!(data.join(settle::core::journal::JOURNAL_FILE).exists(), "the call is kept for the next run");
+    let journal = dir.path().join("data").join(settle::core::journal::JOURNAL_FILE);
+    assert!(journal.exists(), "the call is kept for the next run");
 }

@@ -1,5 +1,5 @@
-//! Durable file writes shared by the stores that must never leave half a file behind (the
-//! call journal and the LRS outbox): write a hidden temporary file in the target folder, flush
+//! Durable file writes shared by the stores that must never leave half a file behind (reports,
+//! the call journal and the LRS outbox): write a hidden temporary file in the target folder, flush
 //! it to disk, move it into place, then sync the folder so the new name survives a power cut.
 
 use std::fs;

@@ -10,11 +10,12 @@
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::core::fsutil::write_new;
 use crate::core::report::{REPORT_FORMAT, Report};
 use crate::core::ron_fast;
 
@@ -132,33 +133,18 @@ pub fn encode(report: &Report) -> Result<String, StoreError> {
 pub fn save(dir: &Path, report: &Report) -> Result<PathBuf, StoreError> {
     fs::create_dir_all(dir).map_err(|source| StoreError::CreateFolder { path: dir.to_path_buf(), source })?;
     let text = encode(report)?;
-    let write_err = |source| StoreError::Write { path: dir.to_path_buf(), source };
     let base = file_name(report);
     let stem = base.trim_end_matches(".ron").to_string();
-    for attempt in 0u32.. {
+    for attempt in 0u32..1000 {
         let name = if attempt == 0 { base.clone() } else { format!("{stem}-{attempt}.ron") };
-        let target = dir.join(&name);
-        let mut temp =
-            tempfile::Builder::new().prefix(".tmp-").suffix(".part").tempfile_in(dir).map_err(write_err)?;
-        temp.write_all(text.as_bytes()).map_err(write_err)?;
-        temp.as_file().sync_all().map_err(write_err)?;
-        match temp.persist_noclobber(&target) {
-            Ok(_) => {
-                sync_dir(dir);
-                return Ok(target);
-            }
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => continue,
-            Err(e) => return Err(write_err(e.error)),
+        match write_new(dir, &name, text.as_bytes()) {
+            Ok(true) => return Ok(dir.join(name)),
+            Ok(false) => continue,
+            Err(source) => return Err(StoreError::Write { path: dir.to_path_buf(), source }),
         }
     }
-    unreachable!("the loop returns within 1000 attempts")
-}
-
-/// Makes the new name durable; where a platform cannot sync folders the rename still stands.
-fn sync_dir(dir: &Path) {
-    if let Ok(handle) = fs::File::open(dir) {
-        let _ = handle.sync_all();
-    }
+    let taken = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "1000 names taken");
+    Err(StoreError::Write { path: dir.to_path_buf(), source: taken })
 }
 
 /// Reads one report file.
