@@ -2,7 +2,9 @@
 //! (distinct ids, trainees and dates), then times a cold `ReportIndex::open`, an incremental
 //! refresh with nothing new, and reports the process's peak memory.
 //!
-//! `cargo run --release --example index_reports -- 100000`
+//! `cargo run --release --example index_reports -- 100000 [FOLDER] [signed]`: with a FOLDER that
+//! already holds the reports (from an earlier run), they are not written again; `signed` signs
+//! every report with an organisation key and opens the folder with it, as a firm would.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -13,6 +15,7 @@ use settle::core::call::Mode;
 use settle::core::engine::CallEngine;
 use settle::core::load::load_dir;
 use settle::core::report::index::ReportIndex;
+use settle::core::report::sign::Signature;
 use settle::core::report::store::encode;
 use settle::core::report::{CallId, CallTimes, Report};
 use settle::core::wrapup::WrapUp;
@@ -31,28 +34,44 @@ fn main() {
     }
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).single().expect("valid");
     let wrap_up = WrapUp::matching(engine.end().expect("over"));
-    let dir = tempfile::tempdir().expect("tempdir");
+    let key = (std::env::args().nth(3).as_deref() == Some("signed")).then(|| b"bench-org-key".to_vec());
+    let temp = tempfile::tempdir().expect("tempdir");
+    let kept = std::env::args().nth(2).map(std::path::PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temp.path());
+    std::fs::create_dir_all(dir).expect("folder");
+    let existing = std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0);
     let t = Instant::now();
     let mut bytes = 0;
-    for i in 0..count {
+    let already = if existing >= count { count } else { 0 };
+    for i in already..count {
         let at = start + Duration::minutes(i as i64);
         let times = CallTimes { started_at: at, ended_at: at + Duration::minutes(4) };
         let trainee = format!("Trainee {:03}", i % 250);
-        let report = Report::new(&engine, &trainee, wrap_up.clone(), times, CallId::new()).expect("over");
+        let mut report = Report::new(&engine, &trainee, wrap_up.clone(), times, CallId::new()).expect("over");
+        if let Some(key) = &key {
+            settle::core::report::sign::sign(&mut report, key);
+        }
         let text = encode(&report).expect("encodes");
         bytes += text.len();
-        std::fs::write(dir.path().join(format!("{i:06}.ron")), text).expect("write");
+        std::fs::write(dir.join(format!("{i:06}.ron")), text).expect("write");
     }
-    println!("wrote {count} reports ({} MB) in {:.1} s", bytes / 1_000_000, t.elapsed().as_secs_f64());
+    println!(
+        "wrote {} reports ({} MB) in {:.1} s",
+        count - already,
+        bytes / 1_000_000,
+        t.elapsed().as_secs_f64()
+    );
     let t = Instant::now();
-    let mut index = ReportIndex::open(dir.path(), None);
+    let mut index = ReportIndex::open(dir, key.clone());
     println!("cold open: {} rows in {:.2} s", index.rows.len(), t.elapsed().as_secs_f64());
+    let valid = index.rows.iter().filter(|r| r.signature == Signature::Valid).count();
+    println!("signatures valid: {valid}");
     let t = Instant::now();
     let added = index.refresh();
     println!("refresh with nothing new: {added} read in {:.3} s", t.elapsed().as_secs_f64());
-    let cache = dir.path().with_extension("cache.json");
+    let cache = dir.with_extension("cache.json");
     let t = Instant::now();
-    let first = ReportIndex::open_cached(dir.path(), None, cache.clone());
+    let first = ReportIndex::open_cached(dir, key.clone(), cache.clone());
     println!(
         "first open with a row cache: {} rows, {} parsed, {:.2} s",
         first.rows.len(),
@@ -61,7 +80,7 @@ fn main() {
     );
     drop(first);
     let t = Instant::now();
-    let warm = ReportIndex::open_cached(dir.path(), None, cache.clone());
+    let warm = ReportIndex::open_cached(dir, key.clone(), cache.clone());
     println!(
         "next open from the cache: {} rows, {} parsed, {:.2} s",
         warm.rows.len(),

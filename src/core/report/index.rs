@@ -13,7 +13,7 @@ use crate::core::format::{Ploy, PloyHandling, Severity, ViolationKind};
 use crate::core::outcome::Outcome;
 use crate::core::persona::{NodeId, PersonaId, ReplyIdx};
 use crate::core::report::sign::{Signature, check, check_text};
-use crate::core::report::store::{SkipReason, Skipped, decode, read_bytes};
+use crate::core::report::store::{SkipReason, Skipped, as_text, decode_text, read_into};
 use crate::core::report::{CallId, Report};
 use crate::core::scoring::FailReason;
 use crate::core::style::{ConflictStyle, StylePoint};
@@ -42,6 +42,23 @@ pub struct Row {
     /// Turns that cost points: a violation or a ploy fallen for, with the node and reply.
     pub costly: Vec<(NodeId, ReplyIdx)>,
     pub signature: Signature,
+    /// The file as it was when read, so a row cache can tell whether it changed since.
+    #[serde(default)]
+    pub file: FileStamp,
+}
+
+/// A file's size and modification time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileStamp {
+    pub size: u64,
+    pub modified_ns: u128,
+}
+
+impl FileStamp {
+    pub fn of(meta: &std::fs::Metadata) -> FileStamp {
+        let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        FileStamp { size: meta.len(), modified_ns: modified.map_or(0, |d| d.as_nanos()) }
+    }
 }
 
 impl Row {
@@ -80,6 +97,7 @@ impl Row {
                 })
                 .collect(),
             signature: check(r, key),
+            file: FileStamp::default(),
         }
     }
 }
@@ -117,21 +135,34 @@ impl ReportIndex {
             self.known.clear();
             return 0;
         };
-        let present: HashSet<PathBuf> = entries
+        // The entry's own type costs no system call; only links are followed to their target.
+        let present: HashMap<PathBuf, bool> = entries
             .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
+            .map(|e| {
+                let path = e.path();
+                let is_file = match e.file_type() {
+                    Ok(kind) if kind.is_symlink() => path.is_file(),
+                    Ok(kind) => kind.is_file(),
+                    Err(_) => false,
+                };
+                (path, is_file)
+            })
             .collect();
         let before = self.rows.len();
-        self.rows.retain(|r| present.contains(&r.path));
+        self.rows.retain(|r| present.contains_key(&r.path));
         if self.rows.len() != before {
             self.generation += 1;
         }
-        self.skipped.retain(|s| present.contains(&s.path));
-        self.known.retain(|p| present.contains(p));
-        let mut new: Vec<PathBuf> =
-            present.into_iter().filter(|p| !self.known.contains(p) && p.is_file()).collect();
-        new.sort();
+        self.skipped.retain(|s| present.contains_key(&s.path));
+        self.known.retain(|p| present.contains_key(p));
+        let mut new: Vec<PathBuf> = present
+            .into_iter()
+            .filter(|(p, is_file)| *is_file && !self.known.contains(p))
+            .map(|(p, _)| p)
+            .collect();
+        // Byte order, which is the name order here and much cheaper than comparing components.
+        new.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         // Files the cache already holds, unchanged since, are not read again.
         let mut added = 0;
         if let Some(cache) = &self.cache {
@@ -148,6 +179,8 @@ impl ReportIndex {
         let results = read_parallel(&new, self.key.as_deref());
         self.parsed_last = new.len();
         let parsed = !new.is_empty();
+        self.rows.reserve(new.len());
+        self.known.reserve(new.len());
         for (path, result) in new.into_iter().zip(results) {
             self.known.insert(path.clone());
             match result {
@@ -165,6 +198,13 @@ impl ReportIndex {
             cache.store(&self.rows);
         }
         added
+    }
+
+    /// Waits until the row cache, which is written in the background, is on disk.
+    pub fn finish_cache_write(&mut self) {
+        if let Some(cache) = &mut self.cache {
+            cache.wait();
+        }
     }
 
     /// Opens a folder keeping rows in `cache_file` between runs (see [`RowCache`]).
@@ -187,30 +227,22 @@ impl ReportIndex {
 pub struct RowCache {
     file: PathBuf,
     fingerprint: String,
-    entries: HashMap<String, CachedRow>,
-}
-
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-struct CachedRow {
-    size: u64,
-    modified_ns: u128,
-    row: Row,
+    /// By file name; each row carries its file's stamp. Only the first refresh looks rows up,
+    /// so they are let go once stored.
+    entries: HashMap<String, Row>,
+    /// The write in progress: writing 100,000 rows takes a while and need not hold up the
+    /// caller. Joined before the next write and when the cache is dropped.
+    writer: Option<std::thread::JoinHandle<()>>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct CacheFile {
     format: u32,
     fingerprint: String,
-    entries: HashMap<String, CachedRow>,
+    entries: HashMap<String, Row>,
 }
 
-const CACHE_FORMAT: u32 = 1;
-
-fn stamp(path: &Path) -> Option<(u64, u128)> {
-    let meta = std::fs::metadata(path).ok()?;
-    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
-    Some((meta.len(), modified))
-}
+const CACHE_FORMAT: u32 = 2;
 
 impl RowCache {
     fn load(file: PathBuf, fingerprint: String) -> RowCache {
@@ -220,42 +252,51 @@ impl RowCache {
             .filter(|c| c.format == CACHE_FORMAT && c.fingerprint == fingerprint)
             .map(|c| c.entries)
             .unwrap_or_default();
-        RowCache { file, fingerprint, entries }
+        RowCache { file, fingerprint, entries, writer: None }
     }
 
     fn hit(&self, path: &Path) -> Option<Row> {
         let name = path.file_name()?.to_string_lossy();
         let cached = self.entries.get(name.as_ref())?;
-        let (size, modified_ns) = stamp(path)?;
-        (cached.size == size && cached.modified_ns == modified_ns)
-            .then(|| Row { path: path.to_path_buf(), ..cached.row.clone() })
+        let now = FileStamp::of(&std::fs::metadata(path).ok()?);
+        (cached.file == now).then(|| Row { path: path.to_path_buf(), ..cached.clone() })
     }
 
-    /// Writes the current rows (atomically; a failure only costs speed next time).
+    /// Writes the current rows atomically, on a thread of its own (a failure only costs speed
+    /// next time).
     fn store(&mut self, rows: &[Row]) {
-        self.entries = rows
+        self.entries = HashMap::new();
+        self.wait();
+        let entries = rows
             .iter()
-            .filter_map(|r| {
-                let name = r.path.file_name()?.to_string_lossy().into_owned();
-                let (size, modified_ns) = stamp(&r.path)?;
-                Some((name, CachedRow { size, modified_ns, row: r.clone() }))
-            })
+            .filter_map(|r| Some((r.path.file_name()?.to_string_lossy().into_owned(), r.clone())))
             .collect();
-        let file = CacheFile {
-            format: CACHE_FORMAT,
-            fingerprint: self.fingerprint.clone(),
-            entries: std::mem::take(&mut self.entries),
-        };
-        if let (Some(dir), Ok(json)) = (self.file.parent(), serde_json::to_vec(&file)) {
-            let _ = std::fs::create_dir_all(dir);
-            if let Ok(mut temp) = tempfile::NamedTempFile::new_in(dir) {
-                use std::io::Write as _;
-                if temp.write_all(&json).is_ok() {
-                    let _ = temp.persist(&self.file);
+        let contents = CacheFile { format: CACHE_FORMAT, fingerprint: self.fingerprint.clone(), entries };
+        let file = self.file.clone();
+        self.writer = Some(std::thread::spawn(move || {
+            if let (Some(dir), Ok(json)) = (file.parent(), serde_json::to_vec(&contents)) {
+                let _ = std::fs::create_dir_all(dir);
+                if let Ok(mut temp) = tempfile::NamedTempFile::new_in(dir) {
+                    use std::io::Write as _;
+                    if temp.write_all(&json).is_ok() {
+                        let _ = temp.persist(&file);
+                    }
                 }
             }
+        }));
+    }
+
+    /// Waits for the write in progress, if any.
+    fn wait(&mut self) {
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.join();
         }
-        self.entries = file.entries;
+    }
+}
+
+impl Drop for RowCache {
+    fn drop(&mut self) {
+        self.wait();
     }
 }
 
@@ -268,29 +309,51 @@ pub fn cache_file_for(folder: &Path, data_dir: &Path) -> PathBuf {
 
 /// Reads files on every available core; the order of results follows `paths`.
 fn read_parallel(paths: &[PathBuf], key: Option<&[u8]>) -> Vec<Result<Row, SkipReason>> {
-    let read_one = |path: &PathBuf| -> Result<Row, SkipReason> {
+    // One buffer per thread, reused: a fresh 16 KiB buffer per file costs page faults.
+    let read_one = |buffer: &mut Vec<u8>, path: &PathBuf| -> Result<Row, SkipReason> {
         if path.extension().is_none_or(|e| e != "ron") {
             return Err(SkipReason::Foreign);
         }
-        let bytes = read_bytes(path)?;
-        let report = decode(&bytes)?;
+        let meta = read_into(path, buffer)?;
+        let text = as_text(buffer)?;
+        let report = decode_text(text)?;
         let mut row = Row::of(path.clone(), &report, None);
-        // Decoding succeeded, so the bytes are UTF-8.
-        row.signature = check_text(&report, &String::from_utf8_lossy(&bytes), key);
+        row.signature = check_text(&report, text, key);
+        row.file = FileStamp::of(&meta);
         Ok(row)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if paths.len() < 64 || threads == 1 {
-        return paths.iter().map(read_one).collect();
+        let mut buffer = Vec::new();
+        return paths.iter().map(|path| read_one(&mut buffer, path)).collect();
     }
-    let chunk = paths.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-    })
+    // Threads take small batches in turn rather than one fixed share each, so a thread that
+    // the machine slows down (a shared core) does not hold up the others.
+    const BATCH: usize = 128;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut buffer = Vec::new();
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
+            let Some(batch) = paths.get(start..(start + BATCH).min(paths.len())) else { break };
+            if batch.is_empty() {
+                break;
+            }
+            done.push((start, batch.iter().map(|path| read_one(&mut buffer, path)).collect::<Vec<_>>()));
+        }
+        done
+    };
+    let mut batches: Vec<_> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for helper in helpers {
+            all.extend(helper.join().unwrap_or_default());
+        }
+        all
+    });
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    batches.into_iter().flat_map(|(_, results)| results).collect()
 }
 
 /// What the dashboard filters by; `None` means any.
@@ -452,4 +515,27 @@ pub fn trainees(rows: &[Row]) -> Vec<String> {
     let mut out: Vec<String> = seen.into_values().collect();
     out.sort_by_key(|a| a.to_lowercase());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_results_follow_the_order_of_the_paths() {
+        // Enough paths for several batches on every thread; every seventh is foreign, the others
+        // do not exist, so each result says which kind of path it belongs to.
+        let paths: Vec<PathBuf> = (0..1000)
+            .map(|i| PathBuf::from(format!("/nonexistent/{i}.{}", if i % 7 == 0 { "txt" } else { "ron" })))
+            .collect();
+        let results = read_parallel(&paths, None);
+        assert_eq!(results.len(), paths.len());
+        for (i, result) in results.iter().enumerate() {
+            match result {
+                Err(SkipReason::Foreign) => assert_eq!(i % 7, 0, "path {i}"),
+                Err(SkipReason::Unreadable(_)) => assert_ne!(i % 7, 0, "path {i}"),
+                other => panic!("path {i}: {other:?}"),
+            }
+        }
+    }
 }

@@ -154,19 +154,25 @@ pub fn read(path: &Path) -> Result<Report, SkipReason> {
 
 /// A report file's bytes, refused unread when larger than [`MAX_REPORT_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, SkipReason> {
+    let mut bytes = Vec::new();
+    read_into(path, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_bytes`] into a buffer the caller reuses; returns the file's metadata as of the read.
+pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> Result<fs::Metadata, SkipReason> {
+    bytes.clear();
     let file = fs::File::open(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if size > MAX_REPORT_BYTES {
-        return Err(SkipReason::TooLarge { size, limit: MAX_REPORT_BYTES });
+    let meta = file.metadata().map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if meta.len() > MAX_REPORT_BYTES {
+        return Err(SkipReason::TooLarge { size: meta.len(), limit: MAX_REPORT_BYTES });
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_REPORT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    bytes.reserve(meta.len() as usize);
+    file.take(MAX_REPORT_BYTES + 1).read_to_end(bytes).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     if bytes.len() as u64 > MAX_REPORT_BYTES {
         return Err(SkipReason::TooLarge { size: bytes.len() as u64, limit: MAX_REPORT_BYTES });
     }
-    Ok(bytes)
+    Ok(meta)
 }
 
 /// Decodes a report file's bytes. A report in another format version is named as such
@@ -175,10 +181,19 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, SkipReason> {
 /// The fast reader (`ron_fast`) is tried first; on any error `ron` reads the text again and
 /// gives the error. Only when the whole report cannot be read is the version read alone.
 pub fn decode(bytes: &[u8]) -> Result<Report, SkipReason> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    decode_text(as_text(bytes)?)
+}
+
+/// A report file's bytes as text, or where they stop being UTF-8.
+pub fn as_text(bytes: &[u8]) -> Result<&str, SkipReason> {
+    std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = crate::core::source::line_col(&String::from_utf8_lossy(bytes), e.valid_up_to());
         SkipReason::Corrupt { line, column, message: "not UTF-8 text".into() }
-    })?;
+    })
+}
+
+/// [`decode`] for text already known to be UTF-8.
+pub fn decode_text(text: &str) -> Result<Report, SkipReason> {
     /// Only the version: every other field is ignored.
     #[derive(serde::Deserialize)]
     #[serde(rename = "Report")]

@@ -71,12 +71,19 @@ fn ends_token(b: Option<&u8>) -> bool {
     b.is_none_or(|&b| is(END, b))
 }
 
-/// Bit 7 of each byte of the result is set where `word` has byte `b` (the usual SWAR
-/// test: exact up to the first match, which is all that is relied on).
-#[inline]
-fn has_byte(word: u64, b: u8) -> u64 {
-    let x = word ^ (0x0101_0101_0101_0101 * u64::from(b));
-    x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const WHITESPACE: [u8; 4] = [b' ', b'\n', b'\t', b'\r'];
+
+fn splat(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// The high bit of each byte of the result is set exactly where `word`'s byte is zero (no
+/// carries between bytes, unlike the shorter test that is exact only up to the first zero).
+#[inline(always)]
+fn zero_bytes(word: u64) -> u64 {
+    const LOW_SEVEN: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((word & LOW_SEVEN) + LOW_SEVEN) | word) & HIGH_BITS
 }
 
 fn hex(b: Option<&u8>) -> Option<u32> {
@@ -139,26 +146,24 @@ impl<'de> Lexer<'de> {
 
     fn skip_ws_and_comments(&mut self) -> Result<()> {
         loop {
+            self.skip_whitespace_words();
             match self.peek() {
-                Some(b' ') => {
-                    self.pos += 1;
-                    if self.peek() == Some(b' ') {
-                        self.skip_spaces();
-                    }
-                }
-                Some(b'\n' | b'\t' | b'\r') => self.pos += 1,
+                // Only the last few bytes of the text come here one at a time.
+                Some(b' ' | b'\n' | b'\t' | b'\r') => self.pos += 1,
                 Some(b'/') => self.comment()?,
                 _ => return Ok(()),
             }
         }
     }
 
-    /// Spaces eight at a time: indentation is most of the whitespace.
-    fn skip_spaces(&mut self) {
+    /// Whitespace eight bytes at a time: a newline and its indentation are most of it.
+    #[inline]
+    fn skip_whitespace_words(&mut self) {
         while let Some(word) = self.word(self.pos) {
-            let others = word ^ u64::from_le_bytes([b' '; 8]);
-            if others != 0 {
-                self.pos += (others.trailing_zeros() / 8) as usize;
+            let blank = WHITESPACE.iter().fold(0, |found, &c| found | zero_bytes(word ^ splat(c)));
+            let other = !blank & HIGH_BITS;
+            if other != 0 {
+                self.pos += (other.trailing_zeros() / 8) as usize;
                 return;
             }
             self.pos += 8;
@@ -238,27 +243,16 @@ impl<'de> Lexer<'de> {
     pub fn string(&mut self) -> Result<Str<'de>> {
         self.expect(b'"', "a string")?;
         let start = self.pos;
-        let mut i = start;
-        // Eight bytes at a time up to the closing quote or a backslash.
-        while let Some(word) = self.word(i) {
-            let found = has_byte(word, b'"') | has_byte(word, b'\\');
-            if found != 0 {
-                i += (found.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
-        loop {
-            match self.bytes.get(i) {
-                None => return Err(self.error("an unclosed string")),
-                Some(b'"') => {
-                    let s = self.text.get(start..i).ok_or_else(|| self.error("string"))?;
-                    self.pos = i + 1;
-                    return Ok(Str::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(_) => i += 1,
-            }
+        // Most of a report is text: find the closing quote or a backslash with SIMD.
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        let Some(found) = memchr::memchr2(b'"', b'\\', rest) else {
+            return Err(self.error("an unclosed string"));
+        };
+        let i = start + found;
+        if rest[found] == b'"' {
+            let s = self.text.get(start..i).ok_or_else(|| self.error("string"))?;
+            self.pos = i + 1;
+            return Ok(Str::Borrowed(s));
         }
         let mut out = String::with_capacity(i - start + 16);
         out.push_str(self.text.get(start..i).ok_or_else(|| self.error("string"))?);
@@ -268,13 +262,11 @@ impl<'de> Lexer<'de> {
             self.pos += 1;
             self.escape(&mut out)?;
             let from = self.pos;
-            loop {
-                match self.bytes.get(self.pos) {
-                    None => return Err(self.error("an unclosed string")),
-                    Some(b'"' | b'\\') => break,
-                    Some(_) => self.pos += 1,
-                }
-            }
+            let rest = self.bytes.get(from..).unwrap_or_default();
+            let Some(found) = memchr::memchr2(b'"', b'\\', rest) else {
+                return Err(self.error("an unclosed string"));
+            };
+            self.pos = from + found;
             out.push_str(self.text.get(from..self.pos).ok_or_else(|| self.error("string"))?);
             if self.eat(b'"') {
                 return Ok(Str::Owned(out));

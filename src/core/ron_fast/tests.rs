@@ -474,3 +474,23 @@ fn ignored_values_read_as_ron_reads_them() {
         assert!(!agree::<IgnoredAny>(text, PERSONA), "{text}");
     }
 }
+
+#[test]
+fn whitespace_runs_end_exactly_at_the_first_other_byte() {
+    // Runs of every length, eight bytes at a time and the rest one by one, ended by every
+    // byte: a byte that is not whitespace must never be taken for it (control bytes included).
+    for run in 0..20 {
+        // `/` starts a comment, read elsewhere.
+        for end in (0..=u8::MAX).filter(|&b| b != b'/') {
+            let pattern = [b' ', b'\n', b'\t', b'\r'];
+            let mut bytes: Vec<u8> = (0..run).map(|i| pattern[i % 4]).collect();
+            bytes.push(end);
+            bytes.extend_from_slice(b"        ");
+            let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+            let mut lexer = super::lexer::Lexer::new(text);
+            lexer.skip_ws().expect("plain whitespace skips");
+            let expected = if matches!(end, b' ' | b'\n' | b'\t' | b'\r') { bytes.len() } else { run };
+            assert_eq!(lexer.pos, expected, "run {run}, ended by {end:#04x}");
+        }
+    }
+}
