@@ -14,7 +14,7 @@ use settle::core::analysis::{Bounds, analyze};
 use settle::core::call::Mode;
 use settle::core::engine::CallEngine;
 use settle::core::format::PersonaFile;
-use settle::core::load::{MAX_NESTING, load_bytes, load_dir};
+use settle::core::load::{load_bytes, load_dir};
 use settle::core::ron_fast;
 use settle::core::scoring::score;
 use settle::core::synthetic::persona_text;
@@ -40,7 +40,7 @@ fn load_large(c: &mut Criterion) {
         })
     });
     // The fast reader alone: syntax only (`IgnoredAny`), then into the file structs.
-    let fast = ron_fast::Options { implicit_some: true, recursion_limit: MAX_NESTING };
+    let fast = settle::core::load::READING;
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("fast_parse_ignored_any_10k_nodes", |b| {
         b.iter(|| ron_fast::from_str::<IgnoredAny>(black_box(&text), fast).expect("parses"))

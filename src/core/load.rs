@@ -197,19 +197,17 @@ pub fn load_bytes(path: &Path, bytes: &[u8], assets_dir: &Path) -> LoadedFile {
     LoadedFile { path: path.to_path_buf(), text: owned, persona: persona.map(Arc::new), diagnostics }
 }
 
+/// How persona files are read: implicit `Some` (trainers may write a bare value for an
+/// optional field) and the nesting limit.
+pub const READING: ron_fast::Options =
+    ron_fast::Options { implicit_some: true, recursion_limit: MAX_NESTING };
+
 /// Parses RON text into the raw file structure, or a located syntax diagnostic.
 ///
 /// The fast reader (`ron_fast`) is tried first; on any error at all the text is parsed again
 /// with `ron`, which gives the diagnostic.
 pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) {
-    let fast = ron_fast::Options { implicit_some: true, recursion_limit: MAX_NESTING };
-    if let Ok(file) = ron_fast::from_str::<PersonaFile>(text, fast) {
-        return (Some(file), Vec::new());
-    }
-    let options = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_NESTING);
-    match options.from_str::<PersonaFile>(text) {
+    match ron_fast::from_str_or_ron::<PersonaFile>(text, READING) {
         Ok(file) => (Some(file), Vec::new()),
         Err(err) => {
             let start = offset_of(text, err.span.start.line, err.span.start.col);

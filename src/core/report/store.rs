@@ -175,6 +175,9 @@ pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> Result<fs::Metadata, SkipR
     Ok(meta)
 }
 
+/// How report files are read: no implicit `Some`, and a nesting limit well above a report's.
+pub const READING: ron_fast::Options = ron_fast::Options { implicit_some: false, recursion_limit: 64 };
+
 /// Decodes a report file's bytes. A report in another format version is named as such
 /// rather than as damaged, whether or not it reads as this version's report.
 ///
@@ -200,19 +203,10 @@ pub fn decode_text(text: &str) -> Result<Report, SkipReason> {
     struct Version {
         format: u32,
     }
-    const LIMIT: usize = 64;
-    let fast = ron_fast::Options { implicit_some: false, recursion_limit: LIMIT };
-    let options = ron::Options::default().with_recursion_limit(LIMIT);
-    let full = match ron_fast::from_str::<Report>(text, fast) {
-        Ok(report) => Ok(report),
-        Err(_) => options.from_str::<Report>(text),
-    };
+    let full = ron_fast::from_str_or_ron::<Report>(text, READING);
     let format = match &full {
         Ok(report) => Some(report.format),
-        Err(_) => ron_fast::from_str::<Version>(text, fast)
-            .or_else(|_| options.from_str::<Version>(text))
-            .ok()
-            .map(|v| v.format),
+        Err(_) => ron_fast::from_str_or_ron::<Version>(text, READING).ok().map(|v| v.format),
     };
     if let Some(format) = format
         && format != REPORT_FORMAT

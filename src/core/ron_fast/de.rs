@@ -60,18 +60,36 @@ impl<'de> Deserializer<'de> {
         self.lex.expect(close, "a closing bracket")
     }
 
-    /// `(field: value, ...)` after any struct name.
-    fn struct_body<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
-        self.lex.expect(b'(', "`(`")?;
-        let value = nested!(self => visitor.visit_map(Access::new(self, b')', Keys::Ident)));
-        self.close(b')')?;
+    /// A comma-separated body between `open` and `close`, one nesting level down, read by
+    /// `read` (which gets the body's [`Access`]).
+    fn bracketed<T>(
+        &mut self,
+        (open, close): (u8, u8),
+        keys: Keys,
+        read: impl FnOnce(Access<'_, 'de>) -> Result<T>,
+    ) -> Result<T> {
+        self.lex.expect(open, "an opening bracket")?;
+        let value = nested!(self => read(Access::new(self, close, keys)));
+        self.close(close)?;
         Ok(value)
     }
 
+    /// `(field: value, ...)` after any struct name.
+    fn struct_body<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        self.bracketed((b'(', b')'), Keys::Ident, |body| visitor.visit_map(body))
+    }
+
     fn tuple_body<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        self.bracketed((b'(', b')'), Keys::Value, |body| visitor.visit_seq(body))
+    }
+
+    /// `(value)` with an optional trailing comma, as in `Some(value)` or `Variant(value)`.
+    fn parenthesised<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value> {
         self.lex.expect(b'(', "`(`")?;
-        let value = nested!(self => visitor.visit_seq(Access::new(self, b')', Keys::Value)));
-        self.close(b')')?;
+        self.lex.skip_ws()?;
+        let value = nested!(self => seed.deserialize(&mut *self));
+        self.comma()?;
+        self.lex.expect(b')', "`)`")?;
         Ok(value)
     }
 
@@ -134,10 +152,7 @@ impl<'de> Deserializer<'de> {
     }
 
     fn seq<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
-        self.lex.expect(b'[', "`[`")?;
-        let value = nested!(self => visitor.visit_seq(Access::new(self, b']', Keys::Value)));
-        self.close(b']')?;
-        Ok(value)
+        self.bracketed((b'[', b']'), Keys::Value, |body| visitor.visit_seq(body))
     }
 
     fn map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
@@ -146,10 +161,7 @@ impl<'de> Deserializer<'de> {
         if expects_struct(&visitor) {
             return Err(self.unsupported("a flattened struct"));
         }
-        self.lex.expect(b'{', "`{`")?;
-        let value = nested!(self => visitor.visit_map(Access::new(self, b'}', Keys::Value)));
-        self.close(b'}')?;
-        Ok(value)
+        self.bracketed((b'{', b'}'), Keys::Value, |body| visitor.visit_map(body))
     }
 
     /// `None`, `Some(value)`, or (with implicit `Some`) a bare value.
@@ -163,12 +175,7 @@ impl<'de> Deserializer<'de> {
                 self.lex.pos += 4;
                 self.lex.skip_ws()?;
                 // `ron` reads `Some x` (no bracket) strangely; leave it to `ron`.
-                self.lex.expect(b'(', "`Some(`")?;
-                self.lex.skip_ws()?;
-                let value = nested!(self => visitor.visit_some(&mut *self));
-                self.comma()?;
-                self.lex.expect(b')', "`)` closing `Some(`")?;
-                Ok(value)
+                self.parenthesised(SomeOf(visitor))
             }
             _ if self.implicit_some => Ok(nested!(self => visitor.visit_some(&mut *self))),
             _ => Err(self.unsupported("`Some(...)` or `None`")),
@@ -207,6 +214,21 @@ impl<'de> Deserializer<'de> {
             }
             _ => Err(self.unsupported("an integer")),
         }
+    }
+}
+
+/// The value inside `Some(...)`, handed to the visitor's `visit_some` (a seed for
+/// [`Deserializer::parenthesised`]).
+struct SomeOf<V>(V);
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for SomeOf<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<V::Value, D::Error> {
+        self.0.visit_some(deserializer)
     }
 }
 
@@ -541,14 +563,8 @@ impl<'de> de::VariantAccess<'de> for Enum<'_, 'de> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value> {
-        let de = self.0;
-        de.lex.skip_ws()?;
-        de.lex.expect(b'(', "`(`")?;
-        de.lex.skip_ws()?;
-        let value = nested!(de => seed.deserialize(&mut *de));
-        de.comma()?;
-        de.lex.expect(b')', "`)`")?;
-        Ok(value)
+        self.0.lex.skip_ws()?;
+        self.0.parenthesised(seed)
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {

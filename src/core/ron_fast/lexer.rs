@@ -28,6 +28,10 @@ pub(super) struct Lexer<'de> {
     pub pos: usize,
 }
 
+/// Whitespace as every RON writer emits it; `ron` accepts a few more (form feed, U+2028,
+/// ...), which are left to it.
+const WHITESPACE: [u8; 4] = [b' ', b'\n', b'\t', b'\r'];
+
 /// Byte classes, looked up rather than compared.
 const WS: u8 = 1;
 const IDENT: u8 = 2;
@@ -39,11 +43,6 @@ const CLASSES: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        // Whitespace as every RON writer emits it; `ron` accepts a few more (form feed,
-        // U+2028, ...), which are left to it.
-        if matches!(c, b' ' | b'\n' | b'\t' | b'\r') {
-            classes[b] = WS | END;
-        }
         if c.is_ascii_alphanumeric() || c == b'_' {
             classes[b] = IDENT;
         }
@@ -57,6 +56,11 @@ const CLASSES: [u8; 256] = {
             classes[b] = END | SLASH;
         }
         b += 1;
+    }
+    let mut i = 0;
+    while i < WHITESPACE.len() {
+        classes[WHITESPACE[i] as usize] = WS | END;
+        i += 1;
     }
     classes
 };
@@ -72,7 +76,6 @@ fn ends_token(b: Option<&u8>) -> bool {
 }
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-const WHITESPACE: [u8; 4] = [b' ', b'\n', b'\t', b'\r'];
 
 fn splat(b: u8) -> u64 {
     u64::from_le_bytes([b; 8])
@@ -149,7 +152,7 @@ impl<'de> Lexer<'de> {
             self.skip_whitespace_words();
             match self.peek() {
                 // Only the last few bytes of the text come here one at a time.
-                Some(b' ' | b'\n' | b'\t' | b'\r') => self.pos += 1,
+                Some(b) if is(WS, b) => self.pos += 1,
                 Some(b'/') => self.comment()?,
                 _ => return Ok(()),
             }
@@ -243,34 +246,36 @@ impl<'de> Lexer<'de> {
     pub fn string(&mut self) -> Result<Str<'de>> {
         self.expect(b'"', "a string")?;
         let start = self.pos;
-        // Most of a report is text: find the closing quote or a backslash with SIMD.
-        let rest = self.bytes.get(start..).unwrap_or_default();
-        let Some(found) = memchr::memchr2(b'"', b'\\', rest) else {
-            return Err(self.error("an unclosed string"));
-        };
-        let i = start + found;
-        if rest[found] == b'"' {
-            let s = self.text.get(start..i).ok_or_else(|| self.error("string"))?;
-            self.pos = i + 1;
+        self.skip_to_quote_or_backslash()?;
+        if self.eat(b'"') {
+            let s = self.text.get(start..self.pos - 1).ok_or_else(|| self.error("string"))?;
             return Ok(Str::Borrowed(s));
         }
-        let mut out = String::with_capacity(i - start + 16);
-        out.push_str(self.text.get(start..i).ok_or_else(|| self.error("string"))?);
-        self.pos = i;
+        let mut out = String::with_capacity(self.pos - start + 16);
+        let mut from = start;
         loop {
-            // At a backslash.
-            self.pos += 1;
-            self.escape(&mut out)?;
-            let from = self.pos;
-            let rest = self.bytes.get(from..).unwrap_or_default();
-            let Some(found) = memchr::memchr2(b'"', b'\\', rest) else {
-                return Err(self.error("an unclosed string"));
-            };
-            self.pos = from + found;
             out.push_str(self.text.get(from..self.pos).ok_or_else(|| self.error("string"))?);
             if self.eat(b'"') {
                 return Ok(Str::Owned(out));
             }
+            // At a backslash.
+            self.pos += 1;
+            self.escape(&mut out)?;
+            from = self.pos;
+            self.skip_to_quote_or_backslash()?;
+        }
+    }
+
+    /// Moves to the next `"` or `\`, found with SIMD: most of a report is text.
+    #[inline]
+    fn skip_to_quote_or_backslash(&mut self) -> Result<()> {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        match memchr::memchr2(b'"', b'\\', rest) {
+            Some(found) => {
+                self.pos += found;
+                Ok(())
+            }
+            None => Err(self.error("an unclosed string")),
         }
     }
 

@@ -71,6 +71,27 @@ pub struct Options {
     pub recursion_limit: usize,
 }
 
+impl Options {
+    /// The `ron` options this reader mirrors, for reading the same text again with `ron`.
+    pub fn ron(self) -> ron::Options {
+        let ron = ron::Options::default().with_recursion_limit(self.recursion_limit);
+        if self.implicit_some {
+            ron.with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        } else {
+            ron
+        }
+    }
+}
+
+/// Reads `T` with this reader and, when it gives up, with `ron`, which is the authority and
+/// explains any error (line, column, message).
+pub fn from_str_or_ron<'de, T: Deserialize<'de>>(
+    text: &'de str,
+    options: Options,
+) -> Result<T, ron::error::SpannedError> {
+    from_str(text, options).or_else(|_| options.ron().from_str(text))
+}
+
 /// Reads a value of type `T` from the whole of `text`.
 pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str, options: Options) -> Result<T, Error> {
     let mut de = de::Deserializer::new(text, options);

@@ -14,36 +14,38 @@ use super::{Options, from_str};
 use crate::core::call::Mode;
 use crate::core::engine::CallEngine;
 use crate::core::format::{ConditionSpec, LineSpec, PersonaFile, PortraitSpec};
-use crate::core::load::{MAX_NESTING, load_bytes};
+use crate::core::load::load_bytes;
 use crate::core::money::Money;
 use crate::core::report::store::encode;
 use crate::core::report::{CallId, CallTimes, Report};
 use crate::core::synthetic::persona_text;
 use crate::core::wrapup::WrapUp;
 
-const PERSONA: Options = Options { implicit_some: true, recursion_limit: MAX_NESTING };
-const REPORT: Options = Options { implicit_some: false, recursion_limit: 64 };
-
-fn ron_options(options: Options) -> ron::Options {
-    let ron = ron::Options::default().with_recursion_limit(options.recursion_limit);
-    if options.implicit_some {
-        ron.with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-    } else {
-        ron
-    }
-}
+const PERSONA: Options = crate::core::load::READING;
+const REPORT: Options = crate::core::report::store::READING;
 
 /// Reads `text` both ways; panics if the fast reader accepts what `ron` refuses or reads a
 /// different value. Returns whether the fast reader accepted.
 fn agree<T: for<'a> Deserialize<'a> + Debug>(text: &str, options: Options) -> bool {
     let fast = from_str::<T>(text, options);
     if let Ok(fast) = &fast {
-        match ron_options(options).from_str::<T>(text) {
+        match options.ron().from_str::<T>(text) {
             Ok(ron) => assert_eq!(format!("{fast:?}"), format!("{ron:?}"), "different values for:\n{text}"),
             Err(e) => panic!("fast accepted what ron refuses ({e}):\n{text}"),
         }
     }
     fast.is_ok()
+}
+
+/// Asserts that the fast reader (as persona files are read) accepts every text of `accepted`,
+/// with `ron`'s values (see [`agree`]), and refuses every text of `refused`.
+fn reads<T: for<'a> Deserialize<'a> + Debug>(accepted: &[&str], refused: &[&str]) {
+    for text in accepted {
+        assert!(agree::<T>(text, PERSONA), "{text}");
+    }
+    for text in refused {
+        assert!(!agree::<T>(text, PERSONA), "{text}");
+    }
 }
 
 fn ron_files(dir: &str) -> Vec<PathBuf> {
@@ -265,14 +267,10 @@ fn escapes_read_as_ron_reads_them() {
 
 #[test]
 fn numbers_read_as_ron_reads_them() {
-    for text in ["5", "-5", "007", "-2147483648", "2147483647", "-0", " 12 "] {
-        assert!(agree::<i32>(text, PERSONA), "{text}");
-    }
-    for text in
-        ["+5", "0x10", "0b1", "1_000", "5i32", "5u8", "2147483648", "1.0", "1e3", "- 5", "5x", "", "'a'"]
-    {
-        assert!(!agree::<i32>(text, PERSONA), "{text}");
-    }
+    reads::<i32>(
+        &["5", "-5", "007", "-2147483648", "2147483647", "-0", " 12 "],
+        &["+5", "0x10", "0b1", "1_000", "5i32", "5u8", "2147483648", "1.0", "1e3", "- 5", "5x", "", "'a'"],
+    );
     assert!(!agree::<u8>("256", PERSONA));
     assert!(!agree::<u8>("-0", PERSONA), "ron reads -0 as 0; left to it");
     assert!(agree::<u64>("18446744073709551615", PERSONA));
@@ -294,12 +292,10 @@ fn numbers_read_as_ron_reads_them() {
         assert!(!agree::<f64>(text, PERSONA), "{text}");
     }
     // `Money` asks for any number: floats narrow to f32 when exact, integers to the smallest type.
-    for text in ["10000.00", "9200.10", "12", "0", "70000", "5000000000", "0.07"] {
-        assert!(agree::<Money>(text, PERSONA), "{text}");
-    }
-    for text in ["-1.0", "-3", "1e3", "1.5..2", "inf", "Some(1.0)", "\"12\""] {
-        assert!(!agree::<Money>(text, PERSONA), "{text}");
-    }
+    reads::<Money>(
+        &["10000.00", "9200.10", "12", "0", "70000", "5000000000", "0.07"],
+        &["-1.0", "-3", "1e3", "1.5..2", "inf", "Some(1.0)", "\"12\""],
+    );
 }
 
 #[test]
@@ -365,7 +361,7 @@ fn the_nesting_limit_is_where_ron_puts_it() {
             for depth in 0..40 {
                 let text = nested(depth, chain, outer);
                 let fast = agree::<PortraitSpec>(&text, PERSONA);
-                let ron = ron_options(PERSONA).from_str::<PortraitSpec>(&text).is_ok();
+                let ron = PERSONA.ron().from_str::<PortraitSpec>(&text).is_ok();
                 assert_eq!(fast, ron, "depth {depth}: {text}");
                 seen = (seen.0 || fast, seen.1 || !fast);
             }
@@ -375,36 +371,36 @@ fn the_nesting_limit_is_where_ron_puts_it() {
     for depth in [20, 31, 32, 33, 40] {
         let text = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
         let fast = agree::<IgnoredAny>(&text, PERSONA);
-        assert_eq!(fast, ron_options(PERSONA).from_str::<IgnoredAny>(&text).is_ok(), "{depth}");
+        assert_eq!(fast, PERSONA.ron().from_str::<IgnoredAny>(&text).is_ok(), "{depth}");
     }
 }
 
 #[test]
 fn comments_read_as_ron_reads_them() {
-    for text in [
-        "/* a /* nested */ comment */ Portrait( // a line\n expression: Calm, /* */ image: \"x\" /*,*/ , )",
-        "Portrait(expression: Calm, image: \"x\") // no newline at the end",
-        "// only\n(expression/**/: Calm, image: \"//not a comment\")\n/***/",
-        "(expression: Calm, image: \"x\") /* / * */",
-    ] {
-        assert!(agree::<PortraitSpec>(text, PERSONA), "{text}");
-    }
-    for text in [
-        "Portrait(expression: Calm, image: \"x\") /* unclosed",
-        "Portrait(expression: Calm, image: \"x\") /* /* */",
-        "Portrait(expression: Calm, image: \"x\") /",
-        "Portrait(expression: Calm, image: \"x\") / x",
-    ] {
-        assert!(!agree::<PortraitSpec>(text, PERSONA), "{text}");
-    }
+    reads::<PortraitSpec>(
+        &[
+            "/* a /* nested */ comment */ Portrait( // a line\n expression: Calm, /* */ image: \"x\" /*,*/ , )",
+            "Portrait(expression: Calm, image: \"x\") // no newline at the end",
+            "// only\n(expression/**/: Calm, image: \"//not a comment\")\n/***/",
+            "(expression: Calm, image: \"x\") /* / * */",
+        ],
+        &[
+            "Portrait(expression: Calm, image: \"x\") /* unclosed",
+            "Portrait(expression: Calm, image: \"x\") /* /* */",
+            "Portrait(expression: Calm, image: \"x\") /",
+            "Portrait(expression: Calm, image: \"x\") / x",
+        ],
+    );
 }
 
 #[test]
 fn struct_names_are_checked_as_ron_checks_them() {
-    assert!(agree::<PortraitSpec>("Portrait(expression: Calm, image: \"x\")", PERSONA));
-    assert!(agree::<PortraitSpec>("Portrait (expression: Calm, image: \"x\")", PERSONA));
-    assert!(agree::<PortraitSpec>("(expression: Calm, image: \"x\")", PERSONA));
-    for text in [
+    let named_or_not = [
+        "Portrait(expression: Calm, image: \"x\")",
+        "Portrait (expression: Calm, image: \"x\")",
+        "(expression: Calm, image: \"x\")",
+    ];
+    let refused = [
         "Portait(expression: Calm, image: \"x\")",
         "Node(expression: Calm, image: \"x\")",
         "PortraitSpec(expression: Calm, image: \"x\")",
@@ -420,32 +416,29 @@ fn struct_names_are_checked_as_ron_checks_them() {
         "#![enable(implicit_some)] Portrait(expression: Calm, image: \"x\")",
         "Portrait(expressión: Calm, image: \"x\")",
         "Portrait{expression: Calm, image: \"x\"}",
-    ] {
-        assert!(!agree::<PortraitSpec>(text, PERSONA), "{text}");
-    }
+    ];
+    reads::<PortraitSpec>(&named_or_not, &refused);
 }
 
 #[test]
 fn enums_maps_and_tuples_read_as_ron_reads_them() {
-    for text in [
-        "MoodAtLeast(\"trust\", 40)",
-        "MoodAtLeast ( \"trust\" , 40 , )",
-        "Not(Flag(\"a\"),)",
-        "Any([Flag(\"a\"), NotFlag(\"b\"),])",
-        "All([])",
-    ] {
-        assert!(agree::<ConditionSpec>(text, PERSONA), "{text}");
-    }
-    for text in [
-        "MoodAtLeast(\"trust\")",
-        "MoodAtLeast(\"trust\", 40, 1)",
-        "Flag",
-        "Flag()",
-        "\"Flag\"",
-        "Flagg(\"a\")",
-    ] {
-        assert!(!agree::<ConditionSpec>(text, PERSONA), "{text}");
-    }
+    reads::<ConditionSpec>(
+        &[
+            "MoodAtLeast(\"trust\", 40)",
+            "MoodAtLeast ( \"trust\" , 40 , )",
+            "Not(Flag(\"a\"),)",
+            "Any([Flag(\"a\"), NotFlag(\"b\"),])",
+            "All([])",
+        ],
+        &[
+            "MoodAtLeast(\"trust\")",
+            "MoodAtLeast(\"trust\", 40, 1)",
+            "Flag",
+            "Flag()",
+            "\"Flag\"",
+            "Flagg(\"a\")",
+        ],
+    );
     assert!(agree::<BTreeMap<String, i32>>("{ \"a\": 1, \"b\": -2, }", PERSONA));
     assert!(agree::<BTreeMap<String, i32>>("{}", PERSONA));
     assert!(!agree::<BTreeMap<String, i32>>("{ a: 1 }", PERSONA));
@@ -462,17 +455,15 @@ fn enums_maps_and_tuples_read_as_ron_reads_them() {
 
 #[test]
 fn ignored_values_read_as_ron_reads_them() {
-    for text in [
-        "Anything(a: [1, -2.5, \"s\"], b: Some(None), c: Unit, d: (1, 2), e: {\"k\": V(1)}, f: ())",
-        "Named (x: true) ",
-        "(  )",
-        "Foo()",
-    ] {
-        assert!(agree::<IgnoredAny>(text, PERSONA), "{text}");
-    }
-    for text in ["(a: 1, 2)", "(1, a: 2)", "Some 1", "inf", "(a b)", "1e5", "'c'", "b\"x\""] {
-        assert!(!agree::<IgnoredAny>(text, PERSONA), "{text}");
-    }
+    reads::<IgnoredAny>(
+        &[
+            "Anything(a: [1, -2.5, \"s\"], b: Some(None), c: Unit, d: (1, 2), e: {\"k\": V(1)}, f: ())",
+            "Named (x: true) ",
+            "(  )",
+            "Foo()",
+        ],
+        &["(a: 1, 2)", "(1, a: 2)", "Some 1", "inf", "(a b)", "1e5", "'c'", "b\"x\""],
+    );
 }
 
 #[test]
