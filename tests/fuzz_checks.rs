@@ -171,6 +171,7 @@ fn derived(report: &Report) {
     let filter = Filter {
         trainee: Some(row.trainee.clone()),
         persona: Some(row.persona.clone()),
+        language: Some(row.language),
         mode: Some(row.mode),
         passed: Some(row.passed),
         from: Some(row.started_at),

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use settle::core::Persona;
 use settle::core::call::{Choice, EndReason, Mode};
 use settle::core::engine::CallEngine;
+use settle::core::format::Language;
+use settle::core::load::load_dir;
 use settle::core::scoring::score;
 use settle::core::wrapup::WrapUp;
 
@@ -174,18 +176,13 @@ fn play(persona: &Arc<Persona>, mode: Mode, seed: u64, replies: &str) -> CallEng
     engine
 }
 
-/// The English id a persona's Polish twin (`<id>-pl`) shares its graph with.
-fn base_id(id: &str) -> &str {
-    id.strip_suffix("-pl").unwrap_or(id)
-}
-
 #[test]
 fn every_ending_is_reached_with_its_exact_score() {
     let personas = bundled();
     let mut failures = Vec::new();
     for &(id, mode, seed, replies, ending, total, passed) in PATHS {
-        // The English persona and its Polish twin play the same.
-        let variants: Vec<_> = personas.iter().filter(|p| base_id(&p.id.0) == id).collect();
+        // The persona plays the same in every language.
+        let variants: Vec<_> = personas.iter().filter(|p| p.id.0 == id).collect();
         assert!(!variants.is_empty(), "{id} is bundled");
         for persona in variants {
             let engine = play(persona, mode, seed, replies);
@@ -214,8 +211,7 @@ fn every_ending_of_every_persona_is_covered() {
     let personas = bundled();
     assert!(personas.len() >= 3);
     for persona in &personas {
-        let covered: Vec<&str> =
-            PATHS.iter().filter(|p| p.0 == base_id(&persona.id.0)).map(|p| p.4).collect();
+        let covered: Vec<&str> = PATHS.iter().filter(|p| p.0 == persona.id.0).map(|p| p.4).collect();
         for node in persona.nodes.iter().filter(|n| n.ending.is_some()) {
             assert!(
                 covered.contains(&node.id.0.as_str()),
@@ -228,34 +224,53 @@ fn every_ending_of_every_persona_is_covered() {
 }
 
 #[test]
-fn each_polish_twin_has_its_english_personas_graph() {
-    let personas = bundled();
-    for pl in personas.iter().filter(|p| p.id.0.ends_with("-pl")) {
-        let en =
-            personas.iter().find(|p| p.id.0 == base_id(&pl.id.0)).expect("the English persona is bundled");
-        assert_eq!(pl.language, settle::core::format::Language::Pl, "{}", pl.id);
-        assert_eq!(en.nodes.len(), pl.nodes.len(), "{}", pl.id);
-        assert_eq!(en.start, pl.start);
-        assert_eq!(en.case_file.amount, pl.case_file.amount);
-        assert_eq!(en.target.outcomes, pl.target.outcomes);
-        for (a, b) in en.nodes.iter().zip(&pl.nodes) {
-            assert_eq!(a.id, b.id, "{}", pl.id);
-            assert_eq!(a.ploy, b.ploy, "{} {}", pl.id, a.id);
-            assert_eq!(a.replies.len(), b.replies.len(), "{} {}", pl.id, a.id);
-            for (r, s) in a.replies.iter().zip(&b.replies) {
-                assert_eq!(
-                    (r.stance, r.violation, r.ploy),
-                    (s.stance, s.violation, s.ploy),
-                    "{} {}",
-                    pl.id,
-                    a.id
-                );
-                assert_eq!(r.effects, s.effects, "{} {}", pl.id, a.id);
-            }
-            assert_eq!(
-                a.ending.as_ref().map(|e| (e.outcome, e.next_step)),
-                b.ending.as_ref().map(|e| (e.outcome, e.next_step))
-            );
+fn every_persona_is_fully_translated_into_polish_on_its_own_graph() {
+    let library = load_dir(std::path::Path::new("dialogues"), std::path::Path::new("assets"))
+        .expect("dialogues/ is readable");
+    for file in &library.files {
+        let en = file.in_language(Language::En).expect("English");
+        let pl = file.in_language(Language::Pl).expect("Polish");
+        assert_eq!(file.languages(), [Language::En, Language::Pl], "{}", en.id);
+        assert_eq!((&en.id, pl.language), (&pl.id, Language::Pl));
+        assert!(pl.untranslated.is_empty(), "{}: {} untranslated", en.id, pl.untranslated.len());
+        let first = &pl.nodes[pl.start.get()];
+        assert_ne!(
+            first.lines[0].text,
+            en.nodes[en.start.get()].lines[0].text,
+            "{}: the texts differ",
+            en.id
+        );
+        assert!(!first.lines[0].text.contains("#line:"), "{}: ids never reach the call", en.id);
+    }
+}
+
+#[test]
+fn no_two_bundled_graphs_share_a_skeleton() {
+    let library = load_dir(std::path::Path::new("dialogues"), std::path::Path::new("assets"))
+        .expect("dialogues/ is readable");
+    // A graph's skeleton: per node that is not an ending, its name and its replies' stances and
+    // targets (endings are named by convention, `end_plan`, in every persona).
+    let skeleton = |p: &Persona| -> Vec<String> {
+        p.nodes
+            .iter()
+            .filter(|n| !n.replies.is_empty())
+            .map(|n| {
+                let replies: Vec<String> = n
+                    .replies
+                    .iter()
+                    .map(|r| format!("{:?}{:?}", r.stance, r.next.targets().collect::<Vec<_>>()))
+                    .collect();
+                format!("{}:{}", n.id, replies.join(";"))
+            })
+            .collect()
+    };
+    let skeletons: Vec<(String, Vec<String>)> =
+        library.personas().map(|p| (p.id.0.clone(), skeleton(p))).collect();
+    assert_eq!(skeletons.len(), 8, "eight graphs");
+    for (i, (a, sa)) in skeletons.iter().enumerate() {
+        for (b, sb) in &skeletons[i + 1..] {
+            let shared = sa.iter().filter(|n| sb.contains(n)).count();
+            assert!(shared * 4 < sa.len().min(sb.len()), "{a} and {b} share {shared} of their nodes' shapes");
         }
     }
 }
@@ -293,12 +308,11 @@ fn each_persona_has_the_size_and_variety_the_library_needs() {
 #[test]
 fn the_library_has_eight_personas_in_english_and_polish_across_all_difficulties() {
     let personas = bundled();
-    let english: Vec<_> =
-        personas.iter().filter(|p| p.language == settle::core::format::Language::En).collect();
+    let english: Vec<_> = personas.iter().filter(|p| p.language == Language::En).collect();
     assert!(english.len() >= 8, "{} English personas", english.len());
     for en in &english {
-        let twin = format!("{}-pl", en.id);
-        assert!(personas.iter().any(|p| p.id.0 == twin), "{} has no Polish twin", en.id);
+        let polish = personas.iter().any(|p| p.id == en.id && p.language == Language::Pl);
+        assert!(polish, "{} has no Polish", en.id);
     }
     let difficulties: std::collections::BTreeSet<u8> = english.iter().map(|p| p.difficulty).collect();
     assert_eq!(difficulties, (1..=5).collect());

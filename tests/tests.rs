@@ -16,3 +16,4 @@ mod personas;
 mod property;
 mod reports;
 mod smoke;
+mod translation;

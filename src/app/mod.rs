@@ -305,7 +305,9 @@ impl SettleApp {
     pub fn apply(&mut self, intent: Intent) {
         match intent {
             Intent::OpenBriefing(id) => {
-                if let Some(persona) = self.library.find(&id.0) {
+                if let Some(persona) =
+                    self.library.find_preferring(&id.0, content_language(self.settings.lang))
+                {
                     self.route = Route::Briefing(Arc::clone(persona));
                 }
             }
@@ -361,21 +363,23 @@ impl SettleApp {
                 )));
             }
             Intent::OpenReport(path) => match crate::core::report::store::read(&path) {
-                Ok(report) => match self.library.find(&report.persona.id.0) {
-                    Some(persona) => {
-                        let persona = Arc::clone(persona);
-                        self.route = Route::Debrief(Box::new(DebriefState {
-                            report,
-                            persona,
-                            saved: Ok(path),
-                            from_reports: true,
-                        }));
+                Ok(report) => {
+                    match self.library.find_preferring(&report.persona.id.0, report.persona.language) {
+                        Some(persona) => {
+                            let persona = Arc::clone(persona);
+                            self.route = Route::Debrief(Box::new(DebriefState {
+                                report,
+                                persona,
+                                saved: Ok(path),
+                                from_reports: true,
+                            }));
+                        }
+                        None => {
+                            self.notice =
+                                Some(format!("the persona `{}` is not in the library", report.persona.id))
+                        }
                     }
-                    None => {
-                        self.notice =
-                            Some(format!("the persona `{}` is not in the library", report.persona.id))
-                    }
-                },
+                }
                 Err(reason) => self.notice = Some(format!("{}: {reason}", path.display())),
             },
             Intent::ConfigureLrs => self.courier.configure(lrs_config(&self.settings)),
@@ -460,7 +464,11 @@ impl SettleApp {
 
     fn resume(&mut self) {
         let Some(journal) = self.pending_resume.take() else { return };
-        let persona = self.library.find(&journal.persona.0).cloned();
+        let persona = match journal.language {
+            Some(language) => self.library.find_in(&journal.persona.0, language),
+            None => self.library.find(&journal.persona.0),
+        }
+        .cloned();
         match journal.resume(persona.as_ref()) {
             Ok(engine) => {
                 self.settings.trainee = journal.trainee.clone();
@@ -561,4 +569,13 @@ pub fn run(config: AppConfig, exit_after_first_frame: bool) -> Result<(), eframe
             Ok(Box::new(app))
         }),
     )
+}
+
+/// The persona language that matches the interface's: a trainee reads the call in the language
+/// they chose for the app, when the persona has it.
+fn content_language(lang: Lang) -> Language {
+    match lang {
+        Lang::En => Language::En,
+        Lang::Pl => Language::Pl,
+    }
 }

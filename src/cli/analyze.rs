@@ -8,7 +8,7 @@ use crate::core::analysis::{Bounds, NaivePlayer, analyze, describe};
 use crate::core::dot::to_dot;
 
 pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let persona = find_persona(cli, name)?;
+    let persona = find_persona(cli, name, None)?;
     let a = analyze(&persona, Bounds::for_persona(&persona));
     println!("Analysis of {} ({} nodes)", persona.id, persona.nodes.len());
     let finished = |complete: bool| if complete { "complete" } else { "stopped at its bound" };
@@ -70,7 +70,7 @@ pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>
 }
 
 pub fn graph(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let persona = find_persona(cli, name)?;
+    let persona = find_persona(cli, name, None)?;
     print!("{}", to_dot(&persona));
     Ok(ExitCode::SUCCESS)
 }

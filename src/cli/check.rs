@@ -18,8 +18,10 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::erro
         eprint!("{}", file.render());
     }
     let (errors, warnings) = (library.errors(), library.warnings());
+    let tables: usize = library.files.iter().map(|f| f.tables.len()).sum();
+    let tables = if tables > 0 { format!(" and {tables} string table(s)") } else { String::new() };
     println!(
-        "{} file(s) checked, {} playable: {} error(s), {} warning(s)",
+        "{} file(s){tables} checked, {} playable: {} error(s), {} warning(s)",
         library.files.len(),
         library.personas().count(),
         errors,
@@ -28,17 +30,19 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::erro
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-/// `settle list`: the playable personas, one a line.
+/// `settle list`: the playable personas, one a line, each with the languages it has.
 pub fn list(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues))?;
-    for persona in library.personas() {
+    for file in &library.files {
+        let Some(persona) = &file.persona else { continue };
+        let languages: Vec<&str> = file.languages().iter().map(|l| l.code()).collect();
         println!(
-            "{:<24} {:<28} {:<16} difficulty {}  {}  {} {}",
+            "{:<24} {:<28} {:<16} difficulty {}  {:<6}  {} {}",
             persona.id.0,
             persona.name,
             format!("{:?}", persona.archetype),
             persona.difficulty,
-            persona.language.code(),
+            languages.join(", "),
             persona.case_file.amount,
             persona.case_file.currency
         );

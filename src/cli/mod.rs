@@ -7,12 +7,14 @@ mod debrief;
 mod play;
 mod replay;
 mod report;
+mod strings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::core::format::Language;
 use crate::core::load::default_assets_dir;
 
 #[derive(Debug, Parser)]
@@ -77,11 +79,35 @@ pub enum Command {
         #[command(flatten)]
         lrs: report::LrsArgs,
     },
+    /// Write the missing line ids into a persona and write or refresh its string table for a
+    /// language (keeping every translation); list what is missing or stale.
+    Strings {
+        /// The persona file (its source-language graph).
+        file: PathBuf,
+        /// The table's language.
+        #[arg(long, value_parser = parse_language)]
+        lang: Language,
+        /// Drop rows whose line is no longer in the persona.
+        #[arg(long)]
+        prune: bool,
+    },
+    /// Turn old pairs of persona files (`x.ron` and its Polish twin `x-pl.ron`) into one graph
+    /// with line ids and a Polish string table; the twin is kept as `x-pl.ron.old`.
+    Migrate {
+        /// A folder (every pair in it), or the persona file and its twin.
+        #[arg(required = true, num_args = 1..=2)]
+        paths: Vec<PathBuf>,
+    },
     /// Check that a saved report reproduces on the current persona file.
     Replay {
         /// The report file.
         report: PathBuf,
     },
+}
+
+/// A language code as typed: `en` or `pl`.
+pub fn parse_language(code: &str) -> Result<Language, String> {
+    Language::try_from(code.to_ascii_lowercase())
 }
 
 impl Cli {
@@ -103,6 +129,8 @@ pub fn run(cli: Cli) -> ExitCode {
             false => report::run(folder, report::Options { csv: *csv, html: html.as_deref(), xapi: *xapi }),
         },
         Some(Command::Graph { persona }) => analyze::graph(&cli, persona),
+        Some(Command::Strings { file, lang, prune }) => strings::run(file, *lang, *prune),
+        Some(Command::Migrate { paths }) => strings::migrate(paths),
         None => {
             let config =
                 crate::app::AppConfig::new(cli.dialogues.clone(), cli.assets.clone(), cli.reports.clone());

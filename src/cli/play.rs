@@ -14,6 +14,7 @@ use clap::Args;
 use crate::cli::{Cli, debrief};
 use crate::core::call::{Choice, Mode};
 use crate::core::engine::{CallEngine, CallEvent};
+use crate::core::format::Language;
 use crate::core::journal::{JOURNAL_FILE, Journal, default_data_dir};
 use crate::core::load::{load_dir, load_file};
 use crate::core::money::Money;
@@ -27,6 +28,9 @@ use crate::core::wrapup::WrapUp;
 pub struct PlayArgs {
     /// Persona id (from the dialogues folder) or path to a persona file.
     pub persona: String,
+    /// The language to play in: en or pl [default: the persona's own language].
+    #[arg(long, value_parser = crate::cli::parse_language)]
+    pub lang: Option<Language>,
     /// Seed for a practice call [default: a fresh one]; assessment always uses the persona's.
     #[arg(long)]
     pub seed: Option<u64>,
@@ -116,29 +120,50 @@ fn parse_money(s: &str) -> Result<Money, String> {
     Money::parse(s).ok_or_else(|| format!("`{s}` is not an amount such as 1250.00"))
 }
 
-/// Finds the persona by id in the dialogues folder, or loads it from a file path.
-pub fn find_persona(cli: &Cli, name: &str) -> Result<Arc<Persona>, String> {
+/// Finds the persona by id in the dialogues folder, or loads it from a file path, in
+/// `language` (default: the persona's own language).
+pub fn find_persona(cli: &Cli, name: &str, language: Option<Language>) -> Result<Arc<Persona>, String> {
     let path = Path::new(name);
-    if path.extension().is_some_and(|e| e == "ron") && path.is_file() {
+    let loaded = if path.extension().is_some_and(|e| e == "ron") && path.is_file() {
         let folder = path.parent().unwrap_or(Path::new("."));
         let loaded = load_file(path, &cli.assets_dir(folder));
         eprint!("{}", loaded.render());
-        return loaded.persona.ok_or_else(|| format!("{name} has errors; it cannot be played"));
-    }
-    let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues)).map_err(|e| e.to_string())?;
-    if let Some(persona) = library.find(name) {
-        return Ok(Arc::clone(persona));
-    }
-    if let Some(file) = library.files.iter().find(|f| f.path.file_stem().is_some_and(|s| s == name)) {
-        eprint!("{}", file.render());
+        loaded
+    } else {
+        let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues)).map_err(|e| e.to_string())?;
+        let found = library
+            .file_of(name)
+            .or_else(|| library.files.iter().find(|f| f.path.file_stem().is_some_and(|s| s == name)));
+        match found {
+            Some(file) => file.clone(),
+            None => {
+                let ids: Vec<_> = library.personas().map(|p| p.id.0.as_str()).collect();
+                return Err(format!(
+                    "no persona `{name}` in {}; known: {}",
+                    cli.dialogues.display(),
+                    ids.join(", ")
+                ));
+            }
+        }
+    };
+    let Some(own) = loaded.persona.clone() else {
+        eprint!("{}", loaded.render());
         return Err(format!("{name} has errors; it cannot be played"));
+    };
+    // An old twin's id (`x-pl`) still means the persona in Polish.
+    let twin = crate::core::persona::merged_id(name).is_some_and(|base| base == own.id.0);
+    let language = language.or(twin.then_some(Language::Pl));
+    match language {
+        None => Ok(own),
+        Some(language) => loaded.in_language(language).cloned().ok_or_else(|| {
+            let has: Vec<_> = loaded.languages().iter().map(|l| l.code()).collect();
+            format!("{name} has no {} text; it has {}", language.name_en(), has.join(", "))
+        }),
     }
-    let ids: Vec<_> = library.personas().map(|p| p.id.0.as_str()).collect();
-    Err(format!("no persona `{name}` in {}; known: {}", cli.dialogues.display(), ids.join(", ")))
 }
 
 pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let persona = find_persona(cli, &args.persona)?;
+    let persona = find_persona(cli, &args.persona, args.lang)?;
     let mode = match args.mode {
         ModeArg::Practice => Mode::Practice,
         ModeArg::Assessment => Mode::Assessment,
@@ -149,7 +174,8 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     let journal_path =
         args.replies.is_none().then(|| args.data.clone().unwrap_or_else(default_data_dir).join(JOURNAL_FILE));
     let waiting = match &journal_path {
-        Some(path) if !args.fresh => Journal::load(path)?.filter(|j| j.persona == persona.id),
+        Some(path) if !args.fresh => Journal::load(path)?
+            .filter(|j| j.persona == persona.id && j.language.is_none_or(|l| l == persona.language)),
         _ => None,
     };
     let (mut engine, id, started_at, trainee) = match waiting {

@@ -11,7 +11,7 @@ use crate::core::report::store::read;
 pub fn run(cli: &Cli, path: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let report = read(path).map_err(|reason| format!("{}: {reason}", path.display()))?;
     let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues))?;
-    let persona = library.find(&report.persona.id.0);
+    let persona = library.find_preferring(&report.persona.id.0, report.persona.language);
     let verdict = replay(&report, persona);
     let name = &report.persona.id;
     let ok = match &verdict {

@@ -115,7 +115,7 @@ pub fn best_scores<'r>(
         if report.trainee.trim().to_lowercase() != trainee {
             continue;
         }
-        let entry = best.entry(report.persona.id.clone()).or_insert(report.score.total);
+        let entry = best.entry(report.persona.counted_id()).or_insert(report.score.total);
         *entry = entry.max(report.score.total);
     }
     best

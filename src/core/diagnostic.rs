@@ -100,6 +100,20 @@ pub enum Problem {
     PortraitUnusable { image: String, reason: String },
     #[error("no portrait without a condition: some moods would show no face")]
     NoDefaultPortrait,
+    #[error("line id `{0}` is used by another text too")]
+    LineIdDuplicate(String),
+    #[error("this text has no line id, so it cannot be translated")]
+    LineIdMissing { table: String },
+    #[error("line `{id}` has no {language} translation; the call shows the {source_language} text")]
+    TranslationMissing { id: String, language: String, source_language: String, in_table: bool },
+    #[error("the {source_language} text of line `{id}` changed since it was translated")]
+    TranslationStale { id: String, source_language: String, now: String },
+    #[error("line `{id}` is not in the persona any more")]
+    TranslationOrphan { id: String, suggestion: Option<String> },
+    #[error("the table cannot be read: {0}")]
+    TableUnreadable(String),
+    #[error("the table's language `{found}` {why}")]
+    TableLanguage { found: String, why: String },
 }
 
 impl Problem {
@@ -143,6 +157,13 @@ impl Problem {
             Problem::PortraitMissing(_) => "portrait-missing",
             Problem::PortraitUnusable { .. } => "portrait-unusable",
             Problem::NoDefaultPortrait => "no-default-portrait",
+            Problem::LineIdDuplicate(_) => "line-id-duplicate",
+            Problem::LineIdMissing { .. } => "line-id-missing",
+            Problem::TranslationMissing { .. } => "translation-missing",
+            Problem::TranslationStale { .. } => "translation-stale",
+            Problem::TranslationOrphan { .. } => "translation-orphan",
+            Problem::TableUnreadable(_) => "table-unreadable",
+            Problem::TableLanguage { .. } => "table-language",
         }
     }
 
@@ -210,6 +231,39 @@ impl Problem {
                 ));
             }
             Problem::NoDefaultPortrait => "add a portrait without `when` as the last entry",
+            Problem::LineIdDuplicate(id) => {
+                return Some(format!(
+                    "give one of the texts another id, such as `{id}-2`; ids must be unique in a persona"
+                ));
+            }
+            Problem::LineIdMissing { table } => {
+                return Some(format!(
+                    "run `settle strings {table}`: it writes an id into every text that has none"
+                ));
+            }
+            Problem::TranslationMissing { in_table: true, .. } => {
+                "fill in the `translation` cell of this row"
+            }
+            Problem::TranslationMissing { in_table: false, .. } => {
+                "run `settle strings` on the persona to add a row for it to the table, then translate the row"
+            }
+            Problem::TranslationStale { now, .. } => {
+                return Some(format!(
+                    "the text now reads \"{now}\"; update the translation, then empty this row's `lock` cell"
+                ));
+            }
+            Problem::TranslationOrphan { suggestion: Some(s), .. } => {
+                return Some(format!("was the line renamed to `{s}`? Otherwise delete the row"));
+            }
+            Problem::TranslationOrphan { suggestion: None, .. } => {
+                "delete the row, or run `settle strings --prune` to drop every such row"
+            }
+            Problem::TableUnreadable(_) => {
+                "save the table as CSV (UTF-8) with the header id,where,source,translation,lock"
+            }
+            Problem::TableLanguage { .. } => {
+                "name the table PERSONA.LANG.strings.csv with LANG `en` or `pl`, other than the persona's own language"
+            }
             Problem::Syntax(_) => return None,
         };
         Some(text.to_string())

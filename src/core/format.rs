@@ -79,11 +79,27 @@ impl From<Language> for String {
 }
 
 impl Language {
+    pub const ALL: [Language; 2] = [Language::En, Language::Pl];
+
     pub fn code(self) -> &'static str {
         match self {
             Language::En => "en",
             Language::Pl => "pl",
         }
+    }
+
+    /// The language's English name, for diagnostics (which are in English).
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Pl => "Polish",
+        }
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
     }
 }
 

@@ -16,6 +16,7 @@ use thiserror::Error;
 
 use crate::core::call::{Choice, Mode};
 use crate::core::engine::CallEngine;
+use crate::core::format::Language;
 use crate::core::persona::{ContentHash, Persona, PersonaId};
 use crate::core::report::CallId;
 
@@ -37,6 +38,10 @@ pub struct Journal {
     pub id: CallId,
     pub persona: PersonaId,
     pub persona_name: String,
+    /// The language the call is played in; journals from before languages shared one persona
+    /// have none, and resume in the persona's own language.
+    #[serde(default)]
+    pub language: Option<Language>,
     pub hash: ContentHash,
     pub mode: Mode,
     pub seed: u64,
@@ -67,6 +72,7 @@ impl Journal {
             id,
             persona: persona.id.clone(),
             persona_name: persona.name.clone(),
+            language: Some(persona.language),
             hash: persona.source.hash.clone(),
             mode: engine.mode(),
             seed: engine.seed(),

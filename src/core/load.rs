@@ -13,10 +13,12 @@ use std::sync::Arc;
 use thiserror::Error;
 
 use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
-use crate::core::format::PersonaFile;
+use crate::core::format::{Language, PersonaFile};
+use crate::core::lines::take_line_ids;
 use crate::core::persona::{ContentHash, Persona};
 use crate::core::ron_fast;
 use crate::core::source::{SourceMap, offset_of};
+use crate::core::translate::{Graph, LoadedTable, id_problems, load_table, table_name_parts};
 use crate::core::validate::{Context, validate};
 
 /// Files larger than this are refused unread.
@@ -24,7 +26,8 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// RON nesting deeper than this is refused (conditions nest; nothing sensible needs more).
 pub const MAX_NESTING: usize = 64;
 
-/// One persona file after loading: its text, the persona if it is playable, and its problems.
+/// One persona after loading: its graph file's text, the persona in its own language if it is
+/// playable, its string tables (each with the persona in that language), and the problems.
 #[derive(Debug, Clone)]
 pub struct LoadedFile {
     pub path: PathBuf,
@@ -32,24 +35,45 @@ pub struct LoadedFile {
     pub text: String,
     pub persona: Option<Arc<Persona>>,
     pub diagnostics: Vec<Diagnostic>,
+    pub tables: Vec<LoadedTable>,
 }
 
 impl LoadedFile {
+    /// Every diagnostic of the graph and its tables, with the text it points into.
+    pub fn all_diagnostics(&self) -> impl Iterator<Item = (&Diagnostic, &str)> {
+        let graph = self.diagnostics.iter().map(|d| (d, self.text.as_str()));
+        graph.chain(self.tables.iter().flat_map(|t| t.diagnostics.iter().map(|d| (d, t.text.as_str()))))
+    }
+
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.all_diagnostics().filter(|(d, _)| d.is_error()).count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        self.all_diagnostics().filter(|(d, _)| !d.is_error()).count()
     }
 
     /// Every diagnostic rendered with its source excerpt.
     pub fn render(&self) -> String {
-        self.diagnostics.iter().map(|d| d.render(&self.text)).collect()
+        self.all_diagnostics().map(|(d, text)| d.render(text)).collect()
+    }
+
+    /// The languages the persona can be played in: its own first, then its tables'.
+    pub fn languages(&self) -> Vec<Language> {
+        let own = self.persona.iter().map(|p| p.language);
+        own.chain(self.tables.iter().filter(|t| t.persona.is_some()).filter_map(|t| t.language)).collect()
+    }
+
+    /// The persona in `language`, if it has that language.
+    pub fn in_language(&self, language: Language) -> Option<&Arc<Persona>> {
+        let own = self.persona.as_ref().filter(|p| p.language == language);
+        own.or_else(|| {
+            self.tables.iter().find(|t| t.language == Some(language)).and_then(|t| t.persona.as_ref())
+        })
     }
 }
 
-/// Every persona file of a folder.
+/// Every persona of a folder.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     pub files: Vec<LoadedFile>,
@@ -62,13 +86,31 @@ pub enum LoadError {
 }
 
 impl Library {
-    /// Playable personas, in file name order.
+    /// Playable personas in their own language, in file name order.
     pub fn personas(&self) -> impl Iterator<Item = &Arc<Persona>> {
         self.files.iter().filter_map(|f| f.persona.as_ref())
     }
 
+    /// A persona in its own language, by id. Ids of old language twins (`x-pl`) find `x`.
     pub fn find(&self, id: &str) -> Option<&Arc<Persona>> {
-        self.personas().find(|p| p.id.0 == id)
+        self.file_of(id).and_then(|f| f.persona.as_ref())
+    }
+
+    /// A persona in a language, by id; `None` when it lacks that language.
+    pub fn find_in(&self, id: &str, language: Language) -> Option<&Arc<Persona>> {
+        self.file_of(id).and_then(|f| f.in_language(language))
+    }
+
+    /// The persona in `language` when it has it, else in its own language.
+    pub fn find_preferring(&self, id: &str, language: Language) -> Option<&Arc<Persona>> {
+        self.find_in(id, language).or_else(|| self.find(id))
+    }
+
+    /// The loaded file of a playable persona, by id (or an old twin's id).
+    pub fn file_of(&self, id: &str) -> Option<&LoadedFile> {
+        let playable =
+            |id: &str| self.files.iter().find(|f| f.persona.as_ref().is_some_and(|p| p.id.0 == id));
+        playable(id).or_else(|| crate::core::persona::merged_id(id).and_then(playable))
     }
 
     pub fn errors(&self) -> usize {
@@ -91,18 +133,17 @@ pub fn default_assets_dir(dialogues: &Path) -> PathBuf {
     parent.join("assets")
 }
 
-/// Loads every `*.ron` file of a folder (not recursive), then checks that persona ids are
-/// unique across files.
+/// Loads every `*.ron` file of a folder (not recursive) with the string tables beside it, then
+/// checks that persona ids are unique across files.
 pub fn load_dir(dir: &Path, assets_dir: &Path) -> Result<Library, LoadError> {
     let entries =
         fs::read_dir(dir).map_err(|source| LoadError::Folder { path: dir.to_path_buf(), source })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
-        .collect();
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect();
     paths.sort();
-    let mut files: Vec<LoadedFile> = paths.iter().map(|p| load_file(p, assets_dir)).collect();
+    let is_graph = |p: &&PathBuf| p.extension().is_some_and(|e| e == "ron");
+    let mut files: Vec<LoadedFile> =
+        paths.iter().filter(is_graph).map(|p| load_graph(p, tables_of(p, &paths), assets_dir)).collect();
     reject_duplicate_ids(&mut files);
     Ok(Library { files })
 }
@@ -125,19 +166,48 @@ fn reject_duplicate_ids(files: &mut [LoadedFile]) {
     }
 }
 
-/// Reads, parses and validates one file.
-pub fn load_file(path: &Path, assets_dir: &Path) -> LoadedFile {
-    let failed = |problem: Problem| LoadedFile {
-        path: path.to_path_buf(),
-        text: String::new(),
-        persona: None,
-        diagnostics: vec![Diagnostic::new(Level::Error, problem, path, "", None)],
+/// The string tables among `paths` (files of the graph's folder) that belong to `graph`.
+fn tables_of(graph: &Path, paths: &[PathBuf]) -> Vec<PathBuf> {
+    let stem = graph.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let belongs = |p: &&PathBuf| {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        table_name_parts(&name).is_some_and(|(of, _)| of == stem)
     };
+    paths.iter().filter(belongs).cloned().collect()
+}
+
+/// Reads, parses and validates one persona file with the string tables beside it.
+pub fn load_file(path: &Path, assets_dir: &Path) -> LoadedFile {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let beside: Vec<PathBuf> = fs::read_dir(folder)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    let mut tables = tables_of(path, &beside);
+    tables.sort();
+    load_graph(path, tables, assets_dir)
+}
+
+fn load_graph(path: &Path, table_paths: Vec<PathBuf>, assets_dir: &Path) -> LoadedFile {
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
-        Err(problem) => return failed(problem),
+        Err(problem) => {
+            return LoadedFile {
+                path: path.to_path_buf(),
+                text: String::new(),
+                persona: None,
+                diagnostics: vec![Diagnostic::new(Level::Error, problem, path, "", None)],
+                tables: Vec::new(),
+            };
+        }
     };
-    load_bytes(path, &bytes, assets_dir)
+    let tables: Vec<(PathBuf, Result<Vec<u8>, Problem>)> = table_paths
+        .into_iter()
+        .map(|p| {
+            let read = read_limited(&p);
+            (p, read)
+        })
+        .collect();
+    load_persona(path, &bytes, tables, assets_dir)
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
@@ -160,6 +230,17 @@ const PARALLEL_BYTES: usize = 1024 * 1024;
 
 /// Parses and validates a file's bytes; `path` names it in diagnostics.
 pub fn load_bytes(path: &Path, bytes: &[u8], assets_dir: &Path) -> LoadedFile {
+    load_persona(path, bytes, Vec::new(), assets_dir)
+}
+
+/// Parses and validates a graph's bytes and applies its string tables (path and bytes, or why
+/// they could not be read).
+pub fn load_persona(
+    path: &Path,
+    bytes: &[u8],
+    tables: Vec<(PathBuf, Result<Vec<u8>, Problem>)>,
+    assets_dir: &Path,
+) -> LoadedFile {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -171,6 +252,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8], assets_dir: &Path) -> LoadedFile {
                 text: valid,
                 persona: None,
                 diagnostics: vec![diagnostic],
+                tables: Vec::new(),
             };
         }
     };
@@ -189,12 +271,57 @@ pub fn load_bytes(path: &Path, bytes: &[u8], assets_dir: &Path) -> LoadedFile {
             Err(_) => (hash_and_copy(), parse(path, text)),
         })
     };
-    let persona = parsed.and_then(|file| {
-        let (persona, found) = validate(file, Context { path, text, assets_dir, hash });
-        diagnostics.extend(found);
-        persona
-    });
-    LoadedFile { path: path.to_path_buf(), text: owned, persona: persona.map(Arc::new), diagnostics }
+    let Some(mut file) = parsed else {
+        return LoadedFile {
+            path: path.to_path_buf(),
+            text: owned,
+            persona: None,
+            diagnostics,
+            tables: Vec::new(),
+        };
+    };
+    let lines = take_line_ids(&mut file);
+    // Validation takes the file; translations need it again, with only their words changed.
+    let for_tables = (!tables.is_empty()).then(|| file.clone());
+    let (persona, found) = validate(file, Context { path, text, assets_dir, hash: hash.clone() });
+    diagnostics.extend(found);
+    let table_paths: Vec<PathBuf> = tables.iter().map(|(p, _)| p.clone()).collect();
+    let mut persona = persona;
+    let mut loaded_tables = Vec::new();
+    if let Some(file) = &for_tables {
+        let graph =
+            Graph { path, text, file, lines: &lines, assets_dir, hash: &hash, playable: persona.is_some() };
+        diagnostics.extend(id_problems(path, text, &lines, &table_paths));
+        for (table_path, read) in tables {
+            let table_text = read.and_then(|bytes| String::from_utf8(bytes).map_err(|_| Problem::NotUtf8));
+            match table_text {
+                Ok(table_text) => {
+                    let (table, in_graph) = load_table(&graph, &table_path, &table_text);
+                    diagnostics.extend(in_graph);
+                    loaded_tables.push(table);
+                }
+                Err(problem) => loaded_tables.push(LoadedTable {
+                    diagnostics: vec![Diagnostic::new(Level::Error, problem, &table_path, "", None)],
+                    path: table_path,
+                    text: String::new(),
+                    language: None,
+                    persona: None,
+                }),
+            }
+        }
+    } else {
+        diagnostics.extend(id_problems(path, text, &lines, &[]));
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        persona = None;
+    }
+    LoadedFile {
+        path: path.to_path_buf(),
+        text: owned,
+        persona: persona.map(Arc::new),
+        diagnostics,
+        tables: loaded_tables,
+    }
 }
 
 /// How persona files are read: implicit `Some` (trainers may write a bare value for an

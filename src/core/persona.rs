@@ -4,7 +4,7 @@
 //! A [`Persona`] exists only when its file passed validation without errors, so the engine
 //! can index without checks that could fail. Built by `validate`, never by hand outside tests.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::case_file::CaseFile;
 use crate::core::format::{Archetype, Expression, Language, Ploy, PloyHandling, Severity, ViolationKind};
+use crate::core::lines::Site;
 use crate::core::outcome::{NextStep, Outcome, Terms};
 use crate::core::scoring::Weights;
 use crate::core::style::{Stance, StyleZone};
@@ -91,6 +92,8 @@ pub struct Persona {
     pub start: NodeIdx,
     pub nodes: Vec<Node>,
     pub source: PersonaSource,
+    /// In a translated persona, the texts that have no translation and show the source text.
+    pub untranslated: HashSet<Site>,
 }
 
 /// Where a persona came from.
@@ -239,4 +242,10 @@ impl Persona {
     pub fn best_points(&self) -> u32 {
         self.target.outcomes.values().copied().max().unwrap_or(0)
     }
+}
+
+/// The id a persona has now for an id of an old Polish twin file (`x-pl` → `x`), from before
+/// one persona held every language. Reports made on a twin count for the merged persona.
+pub fn merged_id(id: &str) -> Option<&str> {
+    id.strip_suffix("-pl").filter(|base| !base.is_empty())
 }

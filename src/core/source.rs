@@ -40,6 +40,11 @@ impl SourceMap {
         }
     }
 
+    /// The range of the value at exactly `path`, without falling back to an ancestor.
+    pub fn exact_value(&self, path: &str) -> Option<Range<usize>> {
+        self.entries.get(path).map(|entry| entry.value.clone())
+    }
+
     /// The range of the value at `path` (falling back like [`SourceMap::locate`]).
     pub fn locate_value(&self, path: &str) -> Option<Range<usize>> {
         match self.entries.get(path) {

@@ -142,6 +142,7 @@ impl Validator<'_, '_> {
             archetype: file.archetype,
             difficulty: file.difficulty,
             language: file.language,
+            untranslated: Default::default(),
             description: file.description,
             portraits,
             case_file: file.case_file,

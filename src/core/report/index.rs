@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use crate::core::call::{Choice, Mode};
-use crate::core::format::{Ploy, PloyHandling, Severity, ViolationKind};
+use crate::core::format::{Language, Ploy, PloyHandling, Severity, ViolationKind};
 use crate::core::outcome::Outcome;
 use crate::core::persona::{NodeId, PersonaId, ReplyIdx};
 use crate::core::report::sign::{Signature, check, check_text};
@@ -26,6 +26,8 @@ pub struct Row {
     pub trainee: String,
     pub persona: PersonaId,
     pub persona_name: String,
+    /// The language the call was played in.
+    pub language: Language,
     pub mode: Mode,
     pub seed: u64,
     pub started_at: DateTime<Utc>,
@@ -67,8 +69,9 @@ impl Row {
             path,
             id: r.id,
             trainee: r.trainee.clone(),
-            persona: r.persona.id.clone(),
+            persona: r.persona.counted_id(),
             persona_name: r.persona.name.clone(),
+            language: r.persona.language,
             mode: r.mode,
             seed: r.seed,
             started_at: r.started_at,
@@ -242,7 +245,8 @@ struct CacheFile {
     entries: HashMap<String, Row>,
 }
 
-const CACHE_FORMAT: u32 = 2;
+// 3: rows carry the call's language, and old twins' ids are merged.
+const CACHE_FORMAT: u32 = 3;
 
 impl RowCache {
     fn load(file: PathBuf, fingerprint: String) -> RowCache {
@@ -361,6 +365,7 @@ fn read_parallel(paths: &[PathBuf], key: Option<&[u8]>) -> Vec<Result<Row, SkipR
 pub struct Filter {
     pub trainee: Option<String>,
     pub persona: Option<PersonaId>,
+    pub language: Option<Language>,
     pub mode: Option<Mode>,
     pub passed: Option<bool>,
     pub from: Option<DateTime<Utc>>,
@@ -374,6 +379,7 @@ impl Filter {
         let text = self.text.trim().to_lowercase();
         self.trainee.as_ref().is_none_or(|t| row.trainee.eq_ignore_ascii_case(t))
             && self.persona.as_ref().is_none_or(|p| row.persona == *p)
+            && self.language.is_none_or(|l| row.language == l)
             && self.mode.is_none_or(|m| row.mode == m)
             && self.passed.is_none_or(|p| row.passed == p)
             && self.from.is_none_or(|f| row.started_at >= f)

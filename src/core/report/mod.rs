@@ -59,6 +59,18 @@ pub struct PersonaRef {
     pub hash: ContentHash,
 }
 
+impl PersonaRef {
+    /// The persona the call counts for. A report made on an old Polish twin file (`x-pl`, in
+    /// Polish) is about persona `x`, which now holds every language. The report itself keeps
+    /// the id it was signed with.
+    pub fn counted_id(&self) -> PersonaId {
+        match crate::core::persona::merged_id(&self.id.0) {
+            Some(base) if self.language == Language::Pl => PersonaId(base.to_string()),
+            _ => self.id.clone(),
+        }
+    }
+}
+
 /// One finished call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
