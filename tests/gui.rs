@@ -186,7 +186,7 @@ fn switching_to_polish_translates_the_interface() {
     harness.run();
     assert!(harness.query_by_label("Rozpocznij rozmowę").is_some());
     assert!(harness.query_by_label("Faktury").is_some());
-    assert!(shows(&harness, "1\u{a0}200,00 PLN"));
+    assert!(shows(&harness, "1\u{a0}200,00 zł"));
 }
 
 #[test]

@@ -4,7 +4,6 @@
 
 mod authoring;
 mod dashboard;
-mod i18n;
 mod screens;
 mod theme;
 mod widgets;
@@ -16,8 +15,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use crate::i18n::Lang;
 pub use authoring::{AuthorIntent, AuthorTab, AuthoringState};
-pub use i18n::Lang;
 
 use crate::core::call::{Choice, Mode};
 use crate::core::debrief::best_scores;

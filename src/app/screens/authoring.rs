@@ -4,12 +4,12 @@
 
 use egui::RichText;
 
-use crate::app::i18n::Lang;
 use crate::app::widgets::graph_view::graph_view;
 use crate::app::{AuthorIntent, AuthorTab, AuthoringState, Intent, Route, SettleApp, theme};
 use crate::core::analysis::{Analysis, NaivePlayer};
 use crate::core::load::LoadedFile;
 use crate::core::persona::{MoodIdx, NodeIdx, Persona};
+use crate::i18n::Lang;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;

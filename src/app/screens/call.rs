@@ -3,7 +3,6 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::i18n::Lang;
 use crate::app::screens::primary_button;
 use crate::app::widgets::meter::Meter;
 use crate::app::widgets::{case_file, portrait};
@@ -11,6 +10,7 @@ use crate::app::{CallState, Intent, Route, SettleApp, theme};
 use crate::core::call::Mode;
 use crate::core::portrait::portrait_for;
 use crate::core::timer::{ReplyTimer, clock};
+use crate::i18n::Lang;
 
 const NUMBER_KEYS: [egui::Key; 9] = [
     egui::Key::Num1,

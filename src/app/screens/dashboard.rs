@@ -7,11 +7,11 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
 
 use crate::app::dashboard::{DashView, DashboardState, ExportKind, SortBy};
-use crate::app::i18n::Lang;
 use crate::app::{Intent, Route, SettleApp, theme};
 use crate::core::call::Mode;
 use crate::core::report::index::{FailureKind, Summary, persona_view, summary, trainee_view, trainees};
 use crate::core::report::sign::Signature;
+use crate::i18n::Lang;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;

@@ -6,13 +6,13 @@ use crate::core::lrs::courier::CourierStatus;
 use egui::RichText;
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-use crate::app::i18n::Lang;
 use crate::app::screens::primary_button;
 use crate::app::widgets::style_map::{StyleMap, style_map_ui};
 use crate::app::{DebriefState, Intent, Route, SettleApp, theme};
 use crate::core::debrief::{FieldValue, WrapUpField, mood_series, style_path, wrap_up_rows};
 use crate::core::report::Report;
 use crate::core::scoring::ScoreCard;
+use crate::i18n::Lang;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;

@@ -3,13 +3,13 @@
 
 use egui::RichText;
 
-use crate::app::i18n::Lang;
 use crate::app::screens::{difficulty, primary_button};
 use crate::app::widgets::portrait;
 use crate::app::{Intent, SettleApp, theme};
 use crate::core::call::Mode;
 use crate::core::format::Language;
 use crate::core::portrait::resting_portrait;
+use crate::i18n::Lang;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;

@@ -3,10 +3,10 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::i18n::Lang;
 use crate::app::{Intent, SettleApp, lrs_config, theme};
 use crate::core::lrs::client::DeliveryError;
 use crate::core::lrs::courier::CourierStatus;
+use crate::i18n::Lang;
 
 pub fn settings(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;

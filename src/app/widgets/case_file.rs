@@ -4,9 +4,9 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::i18n::Lang;
 use crate::app::theme;
 use crate::core::case_file::{CaseFile, Channel};
+use crate::i18n::Lang;
 
 fn section(ui: &mut Ui, title: &str) {
     ui.add_space(6.0);

@@ -4,9 +4,9 @@
 
 use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
-use crate::app::i18n::Lang;
 use crate::app::theme;
 use crate::core::style::{COMPROMISE_RADIUS, ConflictStyle, StylePoint, StyleZone};
+use crate::i18n::Lang;
 
 pub struct StyleMap<'a> {
     pub zone: StyleZone,
