@@ -371,8 +371,8 @@ impl SettleApp {
                         }));
                     }
                     None => {
-                        self.notice =
-                            Some(format!("the persona `{}` is not in the library", report.persona.id))
+                        let persona = [("persona", report.persona.id.0.as_str().into())];
+                        self.notice = Some(self.settings.lang.tr_args("notice-persona-missing", &persona));
                     }
                 },
                 Err(reason) => self.notice = Some(format!("{}: {reason}", path.display())),

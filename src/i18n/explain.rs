@@ -1,7 +1,9 @@
-//! The five parts of a score card in words, one sentence each from the card's numbers: what
-//! the app's debrief and the command line's debrief both show.
+//! The five parts of a score card in words, one sentence each from the card's numbers, and
+//! where the call ended on the style map: what the app's debrief and the command line's
+//! debrief both show.
 
 use crate::core::report::Report;
+use crate::core::style::StylePoint;
 use crate::i18n::Lang;
 
 /// One part of the score: its name, its score (`None`: not scored), its weight and why.
@@ -67,4 +69,16 @@ pub fn score_parts(lang: Lang, report: &Report) -> [ScorePart; 5] {
         part(lang.tr("part-ploys"), s.ploys, w.ploys, ploys),
         part(lang.tr("part-wrap-up"), Some(s.wrap_up), w.wrap_up, wrap_up),
     ]
+}
+
+/// Where a call ended on the style map: `Style map: Collaborating, empathy +0.50, firmness +0.25`.
+pub fn style_description(lang: Lang, end: StylePoint) -> String {
+    lang.tr_args(
+        "style-map-description",
+        &[
+            ("style", lang.style(end.style()).into()),
+            ("empathy", lang.signed(end.empathy, 2).into()),
+            ("firmness", lang.signed(end.firmness, 2).into()),
+        ],
+    )
 }

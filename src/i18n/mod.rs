@@ -23,7 +23,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use serde::{Deserialize, Serialize};
 
-pub use explain::{ScorePart, score_parts};
+pub use explain::{ScorePart, score_parts, style_description};
 
 use crate::core::format::Language;
 
@@ -107,14 +107,6 @@ impl From<Lang> for Language {
 
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Pl];
-
-    /// An English/Polish pair written at the call site; on its way out, for Fluent messages.
-    pub fn t(self, en: &'static str, pl: &'static str) -> &'static str {
-        match self {
-            Lang::En => en,
-            Lang::Pl => pl,
-        }
-    }
 
     /// The language's code, as in `<html lang>`: `en`, `pl`.
     pub fn code(self) -> &'static str {

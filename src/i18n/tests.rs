@@ -1,7 +1,10 @@
-//! The two Fluent files against each other: both parse, both hold the same messages with the
-//! same attributes and variables, and plurals pick the right form, checked with real messages.
+//! The two Fluent files against each other and against the code: both parse, both hold the
+//! same messages with the same attributes and variables, every id the code asks for exists
+//! (found by reading `src/` for `tr("…")` and `tr_args("…"`), every message is asked for, and
+//! no English/Polish pair is left in code. Plurals are checked with real messages.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
@@ -79,6 +82,81 @@ fn both_languages_have_the_same_messages_attributes_and_variables() {
         assert_eq!(Some(shape), pl.get(id), "`{id}` differs between en.ftl and pl.ftl");
     }
     assert!(en.len() > 300, "only {} messages: did a file lose its entries?", en.len());
+}
+
+/// The text of every `.rs` file under `src/`, comment lines left out.
+fn sources() -> Vec<(PathBuf, String)> {
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).expect("src is readable").flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for entry in entries {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("source is UTF-8");
+                let code: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
+                out.push((path, code.join("\n")));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+    out
+}
+
+/// The string literals right after `call` (such as `.tr(`), whitespace allowed between.
+fn literal_args(text: &str, call: &str) -> Vec<String> {
+    text.match_indices(call)
+        .filter_map(|(at, _)| {
+            let rest = text[at + call.len()..].trim_start().strip_prefix('"')?;
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .collect()
+}
+
+/// The ids the code asks for: `(id, needs variables)`.
+fn ids_in_code() -> BTreeSet<(String, bool)> {
+    let mut ids = BTreeSet::new();
+    for (path, text) in sources() {
+        if path.ends_with("i18n/tests.rs") {
+            continue;
+        }
+        ids.extend(literal_args(&text, ".tr(").into_iter().map(|id| (id, false)));
+        ids.extend(literal_args(&text, ".tr_args(").into_iter().map(|id| (id, true)));
+    }
+    ids
+}
+
+#[test]
+fn every_id_the_code_asks_for_exists_in_both_languages() {
+    let ids = ids_in_code();
+    assert!(ids.len() > 300, "only {} ids found in src/: is the scan broken?", ids.len());
+    for lang in Lang::ALL {
+        let bundle = &catalog(lang).bundle;
+        for (id, with_args) in &ids {
+            if *with_args {
+                assert!(pattern(bundle, id).is_some(), "{lang:?}: `{id}` is not in the .ftl file");
+            } else {
+                // `tr` only serves messages that need no variable.
+                assert!(
+                    catalog(lang).plain.contains_key(id),
+                    "{lang:?}: `{id}` is missing or needs variables"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_english_polish_pair_is_left_in_code() {
+    // Written in pieces, so that this file does not find itself.
+    let needles = [[".", "t("].concat(), ["fn", " t("].concat()];
+    for (path, text) in sources() {
+        for needle in &needles {
+            assert!(!text.contains(needle.as_str()), "{} still has `{needle}`", path.display());
+        }
+    }
 }
 
 #[test]
