@@ -30,16 +30,23 @@ impl Lang {
         self.number(value, 1)
     }
 
+    /// An amount without its currency: `12,400.00`, `12 400,00` (a non-breaking space between
+    /// thousands).
+    pub fn amount(self, amount: Money) -> String {
+        match self {
+            Lang::En => amount.grouped(',', '.'),
+            Lang::Pl => amount.grouped('\u{a0}', ','),
+        }
+    }
+
     /// An amount with its currency: `12,400.00 PLN`, `12 400,00 zł` (Polish writes PLN as
     /// `zł`; other currencies keep their code).
     pub fn money(self, amount: Money, currency: &str) -> String {
-        match self {
-            Lang::En => format!("{} {currency}", amount.grouped(',', '.')),
-            Lang::Pl => {
-                let currency = if currency == "PLN" { "zł" } else { currency };
-                format!("{} {currency}", amount.grouped('\u{a0}', ','))
-            }
-        }
+        let currency = match (self, currency) {
+            (Lang::Pl, "PLN") => "zł",
+            _ => currency,
+        };
+        format!("{} {currency}", self.amount(amount))
     }
 
     /// A date in words: `27 November 2026`, `27 listopada 2026`.

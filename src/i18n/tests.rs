@@ -149,6 +149,16 @@ fn every_id_the_code_asks_for_exists_in_both_languages() {
 }
 
 #[test]
+fn every_message_is_used_by_the_code() {
+    let used: BTreeSet<String> = ids_in_code()
+        .into_iter()
+        .map(|(id, _)| id.split('.').next().unwrap_or_default().to_string())
+        .collect();
+    let unused: Vec<_> = messages(Lang::En).into_keys().filter(|id| !used.contains(id)).collect();
+    assert!(unused.is_empty(), "messages no code asks for: {unused:?}");
+}
+
+#[test]
 fn no_english_polish_pair_is_left_in_code() {
     // Written in pieces, so that this file does not find itself.
     let needles = [[".", "t("].concat(), ["fn", " t("].concat()];

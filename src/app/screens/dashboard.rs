@@ -156,7 +156,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                 }
             }
             if let Some(kind) = export {
-                state.export(kind);
+                state.export(kind, lang);
             }
             if let Some(message) = &state.message {
                 ui.label(RichText::new(message).small().color(theme::muted(ui)));
