@@ -78,9 +78,9 @@ impl<'a> From<Cow<'a, str>> for Arg<'a> {
     }
 }
 
-impl<'a> From<&Arg<'a>> for FluentValue<'a> {
-    fn from(arg: &Arg<'a>) -> Self {
-        match arg {
+impl<'a> Arg<'a> {
+    fn fluent(&self) -> FluentValue<'a> {
+        match self {
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Text(text) => FluentValue::String(text.clone()),
         }
@@ -121,13 +121,15 @@ impl Lang {
         self.tr("language-name")
     }
 
-    /// A message without variables, `"start-call"`, or one of its attributes,
-    /// `"mode-practice.hint"`.
+    /// A message without variables, `"briefing-start"`, or one of its attributes,
+    /// `"mode-practice.hint"`. Formatted once when the catalogue is built: this is a lookup.
+    /// Missing in this language: the English text; in both: the id itself.
     pub fn tr(self, id: &'static str) -> &'static str {
         catalog(self).plain.get(id).or_else(|| catalog(Lang::En).plain.get(id)).map_or(id, String::as_str)
     }
 
-    /// A message formatted with its variables: `lang.tr_args("dashboard-skipped", &[("count", n.into())])`.
+    /// A message (or `id.attribute`) formatted with its variables:
+    /// `lang.tr_args("dashboard-skipped", &[("count", n.into())])`. Falls back like [`Lang::tr`].
     pub fn tr_args(self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         let found = [self, Lang::En].into_iter().find_map(|lang| {
             let bundle = &catalog(lang).bundle;
@@ -136,7 +138,7 @@ impl Lang {
         let Some((bundle, pattern)) = found else { return id.to_string() };
         let mut fluent_args = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
-            fluent_args.set(*name, FluentValue::from(value));
+            fluent_args.set(*name, value.fluent());
         }
         let mut errors = Vec::new();
         bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
