@@ -12,6 +12,7 @@ use settle::core::report::index::{FailureKind, Filter, ReportIndex, persona_view
 use settle::core::report::store::save;
 use settle::core::report::{CallId, CallTimes, Report};
 use settle::core::wrapup::WrapUp;
+use settle::i18n::Lang;
 
 use crate::common::good;
 
@@ -86,10 +87,24 @@ fn aggregations_on_a_known_report_set() {
     assert!(table.contains("\"'=HYPERLINK(\"\"http://x\"\")<script>alert(1)</script>\""), "{table}");
     assert!(!table.contains(",=HYPERLINK"));
     // HTML: escaped.
-    let html = trainee_html(&index.rows, hostile);
+    let html = trainee_html(&index.rows, hostile, Lang::En);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!html.contains("<script>"));
     assert!(html.contains("<svg"));
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{html}");
+    assert!(html.contains("<h1>Settle training report: "), "{html}");
+    // In Polish: the page says so, and its words, scores and plurals are Polish.
+    let pl = trainee_html(&index.rows, hostile, Lang::Pl);
+    assert!(pl.starts_with("<!DOCTYPE html><html lang=\"pl\">"), "{pl}");
+    assert!(pl.contains("<h1>Raport szkoleniowy Settle: "), "{pl}");
+    assert!(pl.contains("<th>Rozmówca</th><th>Najlepszy</th>"), "{pl}");
+    assert!(!pl.contains("<script>"));
+    let bartek = trainee_html(&index.rows, "Bartek", Lang::Pl);
+    assert!(bartek.contains("<p>3 rozmowy, zaliczone: 1 (33%), średni wynik 49,6.</p>"), "{bartek}");
+    assert!(bartek.contains("<li>Groźba × 2</li>"), "{bartek}");
+    let bartek = trainee_html(&index.rows, "Bartek", Lang::En);
+    assert!(bartek.contains("<p>3 calls, 1 passed (33%), mean score 49.6.</p>"), "{bartek}");
+    assert!(bartek.contains("<li>Threat × 2</li>"), "{bartek}");
     // xAPI: one statement per call, stable ids, the verb by result.
     let statements = xapi(&index.rows);
     let list = statements.as_array().expect("array");

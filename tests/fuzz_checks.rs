@@ -29,6 +29,7 @@ use settle::core::report::store::{decode, encode};
 use settle::core::report::{CallId, CallTimes, Report};
 use settle::core::scoring::{ScoreCard, score};
 use settle::core::wrapup::WrapUp;
+use settle::i18n::Lang;
 use uuid::Uuid;
 
 /// The signing key the checks sign and verify reports with.
@@ -156,7 +157,9 @@ fn derived(report: &Report) {
     let row = &rows[0];
     assert_eq!(row.signature, signature);
     csv(&rows).expect("rows export as CSV");
-    assert!(trainee_html(&rows, &row.trainee).ends_with("</html>\n"));
+    for lang in Lang::ALL {
+        assert!(trainee_html(&rows, &row.trainee, lang).ends_with("</html>\n"));
+    }
     let statements = xapi(&rows);
     assert_eq!(statements.as_array().map(Vec::len), Some(rows.len()));
     let _ = statements.to_string();

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::report::index::{Filter, ReportIndex, Row};
 use crate::core::watch::FolderWatcher;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
@@ -121,8 +122,9 @@ impl DashboardState {
         }
     }
 
-    /// Writes an export next to `export_text` (its extension is set per kind).
-    pub fn export(&mut self, kind: ExportKind) {
+    /// Writes an export next to `export_text` (its extension is set per kind); the HTML report
+    /// in the interface's language.
+    pub fn export(&mut self, kind: ExportKind, lang: Lang) {
         let base = PathBuf::from(self.export_text.trim());
         let rows = self.visible();
         let (path, text) = match &kind {
@@ -137,7 +139,7 @@ impl DashboardState {
             ),
             ExportKind::Html(trainee) => (
                 base.with_extension("html"),
-                Ok(crate::core::report::export::trainee_html(&self.index.rows, trainee)),
+                Ok(crate::core::report::export::trainee_html(&self.index.rows, trainee, lang)),
             ),
         };
         self.message = Some(match text.and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string())) {

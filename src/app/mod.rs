@@ -4,7 +4,6 @@
 
 mod authoring;
 mod dashboard;
-mod i18n;
 mod screens;
 mod theme;
 mod widgets;
@@ -16,8 +15,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use crate::i18n::Lang;
 pub use authoring::{AuthorIntent, AuthorTab, AuthoringState};
-pub use i18n::Lang;
 
 use crate::core::call::{Choice, Mode};
 use crate::core::debrief::best_scores;
@@ -305,8 +304,7 @@ impl SettleApp {
     pub fn apply(&mut self, intent: Intent) {
         match intent {
             Intent::OpenBriefing(id) => {
-                if let Some(persona) =
-                    self.library.find_preferring(&id.0, content_language(self.settings.lang))
+                if let Some(persona) = self.library.find_preferring(&id.0, Language::from(self.settings.lang))
                 {
                     self.route = Route::Briefing(Arc::clone(persona));
                 }
@@ -375,8 +373,9 @@ impl SettleApp {
                             }));
                         }
                         None => {
+                            let persona = [("persona", report.persona.id.0.as_str().into())];
                             self.notice =
-                                Some(format!("the persona `{}` is not in the library", report.persona.id))
+                                Some(self.settings.lang.tr_args("notice-persona-missing", &persona));
                         }
                     }
                 }
@@ -569,13 +568,4 @@ pub fn run(config: AppConfig, exit_after_first_frame: bool) -> Result<(), eframe
             Ok(Box::new(app))
         }),
     )
-}
-
-/// The persona language that matches the interface's: a trainee reads the call in the language
-/// they chose for the app, when the persona has it.
-fn content_language(lang: Lang) -> Language {
-    match lang {
-        Lang::En => Language::En,
-        Lang::Pl => Language::Pl,
-    }
 }

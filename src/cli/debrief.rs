@@ -1,105 +1,166 @@
 //! The debrief as terminal text: total and pass/fail, each score part, the style, the
 //! wrap-up against the real terms, and the turns with stance, ploy, violation and feedback.
+//! Its words are the app's (`crate::i18n`), in the language asked for.
 
 use std::fmt::Write;
 
+use crate::core::call::EndReason;
 use crate::core::report::Report;
 use crate::core::scoring::FailReason;
+use crate::i18n::{Lang, score_parts, style_description};
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, lang: Lang) -> String {
     let s = &report.score;
     let mut out = String::new();
-    let verdict = if s.passed { "PASSED" } else { "FAILED" };
-    let _ = writeln!(out, "\n=== Debrief: {} ===", report.persona.name);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        lang.tr_args("cli-debrief-title", &[("persona", (&report.persona.name).into())])
+    );
     let ending = match &report.end.reason {
-        crate::core::call::EndReason::Ending(node) => node.0.as_str(),
-        crate::core::call::EndReason::TurnLimit => "(turn limit)",
+        EndReason::Ending(node) => node.0.as_str(),
+        EndReason::TurnLimit => lang.tr("cli-turn-limit"),
     };
-    let _ = writeln!(out, "Ending: {ending} ({})", report.end.outcome.key());
-    let _ = writeln!(out, "Total {:.1} / 100 (pass mark {}): {verdict}", s.total, s.pass_mark);
+    let outcome = lang.outcome(report.end.outcome);
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.tr_args("cli-ending", &[("node", ending.into()), ("outcome", outcome.into())])
+    );
+    let verdict = if s.passed { lang.tr("passed-verdict") } else { lang.tr("failed-verdict") };
+    let total =
+        [("score", lang.score(s.total).into()), ("mark", s.pass_mark.into()), ("verdict", verdict.into())];
+    let _ = writeln!(out, "{}", lang.tr_args("cli-total", &total));
     match s.fail_reason {
         Some(FailReason::SevereViolation(kind)) => {
-            let _ = writeln!(out, "Failed by a severe conduct violation: {kind:?}");
+            let violation = [("violation", lang.violation(kind).into())];
+            let _ = writeln!(out, "{}", lang.tr_args("cli-failed-severe", &violation));
         }
         Some(FailReason::BelowPassMark) => {
-            let _ = writeln!(out, "Below the pass mark.");
+            let _ = writeln!(out, "{}", lang.tr("cli-below-pass-mark"));
         }
         None => {}
     }
-    let w = s.weights;
-    let _ = writeln!(
-        out,
-        "  Outcome   {:>5.1}  (weight {:>2})  {} = {} points, {} turns of {} budgeted",
-        s.outcome,
-        w.outcome,
-        report.end.outcome.key(),
-        s.outcome_points,
-        s.turns,
-        s.turn_budget
-    );
-    let _ = writeln!(
-        out,
-        "  Style     {:>5.1}  (weight {:>2})  {} at empathy {:+.2}, firmness {:+.2}; {:.2} from the target zone",
-        s.style_fit, w.style, s.style, s.style_point.empathy, s.style_point.firmness, s.style_distance
-    );
-    let _ = writeln!(
-        out,
-        "  Conduct   {:>5.1}  (weight {:>2})  {} violation(s)",
-        s.conduct,
-        w.conduct,
-        s.violations.len()
-    );
-    match s.ploys {
-        Some(p) => {
-            let _ = writeln!(
-                out,
-                "  Ploys     {p:>5.1}  (weight {:>2})  {} met, {} countered, {} fallen for",
-                w.ploys, s.ploys_met, s.ploys_countered, s.ploys_fallen_for
-            );
-        }
-        None => {
-            let _ = writeln!(out, "  Ploys       n/a  (no ploy met)");
-        }
+    let parts = score_parts(lang, report);
+    let width = parts.iter().map(|p| p.name.chars().count()).max().unwrap_or(0);
+    for part in &parts {
+        let score = part.score.map_or_else(|| lang.tr("cli-not-scored").to_string(), |v| lang.score(v));
+        let weight = lang.tr_args("weight", &[("weight", format!("{:>2}", part.weight).into())]);
+        let _ = writeln!(out, "  {:<width$}  {score:>5}  ({weight})  {}", part.name, part.why);
     }
+    let _ = writeln!(out, "  {}", style_description(lang, s.style_point));
     let c = s.wrap_up_check;
-    let mark = |ok: bool| if ok { "ok" } else { "wrong" };
-    let _ = writeln!(
-        out,
-        "  Wrap-up   {:>5.1}  (weight {:>2})  outcome {}, amount {}, instalments {}, first due {}, next step {}",
-        s.wrap_up,
-        w.wrap_up,
-        mark(c.outcome),
-        mark(c.amount),
-        mark(c.instalments),
-        mark(c.first_due),
-        mark(c.next_step)
-    );
+    let mark = |ok: bool| if ok { lang.tr("debrief-right") } else { lang.tr("debrief-wrong") };
+    let fields = [
+        ("outcome", mark(c.outcome).into()),
+        ("amount", mark(c.amount).into()),
+        ("instalments", mark(c.instalments).into()),
+        ("first_due", mark(c.first_due).into()),
+        ("next_step", mark(c.next_step).into()),
+    ];
+    let _ = writeln!(out, "  {}", lang.tr_args("cli-wrap-up-fields", &fields));
     let terms = report.end.terms.as_ref();
-    let _ = writeln!(
-        out,
-        "  Real terms: amount {}, {} instalment(s), first due {}, next step {}",
-        terms.map_or("none".to_string(), |t| t.amount.to_string()),
-        terms.and_then(|t| t.instalments).map_or("no".into(), |n| n.to_string()),
-        terms.and_then(|t| t.first_due).map_or("-".into(), |d| d.to_string()),
-        report.end.next_step.key()
-    );
-    let _ = writeln!(out, "\nTurns:");
+    let instalments = match terms.and_then(|t| t.instalments) {
+        Some(n) => lang.tr_args("cli-instalments", &[("count", n.into())]),
+        None => lang.tr("cli-no-instalments").to_string(),
+    };
+    let real = [
+        (
+            "amount",
+            terms.map_or_else(|| lang.tr("cli-no-amount").to_string(), |t| lang.amount(t.amount)).into(),
+        ),
+        ("instalments", instalments.into()),
+        (
+            "first_due",
+            terms
+                .and_then(|t| t.first_due)
+                .map_or_else(|| lang.tr("cli-no-date").to_string(), |d| lang.date(d))
+                .into(),
+        ),
+        ("next_step", lang.next_step(report.end.next_step).into()),
+    ];
+    let _ = writeln!(out, "  {}", lang.tr_args("cli-real-terms", &real));
+    let _ = writeln!(out, "\n{}", lang.tr("cli-turns"));
     for (i, t) in report.turns.iter().enumerate() {
-        let _ = writeln!(out, "{:>3}. Debtor: {}", i + 1, t.debtor_line);
-        let _ = writeln!(out, "     You ({}): {}", t.stance, t.reply.as_deref().unwrap_or("(silence)"));
+        let _ = writeln!(
+            out,
+            "{:>3}. {}",
+            i + 1,
+            lang.tr_args("cli-debtor", &[("line", (&t.debtor_line).into())])
+        );
+        let reply = t.reply.as_deref().unwrap_or(lang.tr("silence"));
+        let you = [("stance", t.stance.to_string().into()), ("reply", reply.into())];
+        let _ = writeln!(out, "     {}", lang.tr_args("cli-you", &you));
         if let Some(ploy) = t.ploy {
-            let handled = t.handling.map_or("not addressed".to_string(), |h| format!("{h:?}"));
-            let _ = writeln!(out, "     Ploy {ploy:?}: {handled}");
+            let ploy = [("ploy", lang.ploy(ploy).into()), ("handling", lang.handling(t.handling).into())];
+            let _ = writeln!(out, "     {}", lang.tr_args("cli-ploy", &ploy));
         }
         if let Some(v) = t.violation {
-            let _ = writeln!(out, "     Violation: {:?} ({:?})", v.kind, v.severity);
+            let violation = [
+                ("violation", lang.violation(v.kind).into()),
+                ("severity", lang.severity(v.severity).into()),
+            ];
+            let _ = writeln!(out, "     {}", lang.tr_args("cli-violation", &violation));
         }
         if let Some(f) = &t.feedback {
-            let _ = writeln!(out, "     Trainer: {f}");
+            let _ = writeln!(out, "     {}", lang.tr_args("trainer-feedback", &[("feedback", f.into())]));
         }
     }
     if !report.end.summary.is_empty() {
         let _ = writeln!(out, "\n{}", report.end.summary);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::call::Mode;
+    use crate::core::engine::CallEngine;
+    use crate::core::report::{CallId, CallTimes};
+    use crate::core::wrapup::WrapUp;
+
+    /// The minimal test persona's threat: a severe violation, so the call fails.
+    fn threatened_call() -> Report {
+        let assets = std::path::Path::new("tests/data/assets");
+        let loaded =
+            crate::core::load::load_file(std::path::Path::new("tests/data/good/minimal.ron"), assets);
+        let persona = loaded.persona.expect("the minimal test persona loads");
+        let (mut engine, _) = CallEngine::start(persona, Mode::Practice, 1);
+        engine.choose_offer(2).expect("offered");
+        let wrap_up = WrapUp::matching(engine.end().expect("over"));
+        let at = chrono::DateTime::UNIX_EPOCH;
+        Report::new(&engine, "Anna", wrap_up, CallTimes { started_at: at, ended_at: at }, CallId::new())
+            .expect("over")
+    }
+
+    #[test]
+    fn the_debrief_speaks_the_language_asked_for() {
+        let report = threatened_call();
+        let en = render(&report, Lang::En);
+        let pl = render(&report, Lang::Pl);
+        for line in [
+            "=== Debrief: Jan Nowak ===",
+            "Ending: hung_up (Debtor hung up)",
+            "Total 24.4 / 100 (pass mark 70): FAILED",
+            "  Outcome          0.0  (weight 35)  Debtor hung up = 0 points; 1 turn of 2 planned",
+            "  Conduct         60.0  (weight 20)  Threat (major)",
+            "  Ploy handling    n/a  (weight 10)  No ploy met: not scored",
+            "  Style map: Competing, empathy -1.00, firmness +1.00",
+            "  Real terms: amount none, no instalments, first due -, next step Schedule a call-back",
+            "     You (E-2 F+2): Pay up or else.",
+            "     Violation: Threat (major)",
+        ] {
+            assert!(en.contains(line), "{line:?} missing in:\n{en}");
+        }
+        for line in [
+            "=== Omówienie: Jan Nowak ===",
+            "Wynik 24,4 / 100 (próg zaliczenia 70): NIEZALICZONE",
+            "  Rezultat              0,0  (waga 35)  Dłużnik się rozłączył = 0 punktów; 1 z 2 planowanych tur",
+            "  Reakcja na wybiegi   b.d.  (waga 10)  Brak wybiegów: nie oceniano",
+            "     Naruszenie: Groźba (poważne)",
+        ] {
+            assert!(pl.contains(line), "{line:?} missing in:\n{pl}");
+        }
+    }
 }

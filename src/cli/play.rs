@@ -272,7 +272,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     if let Some(key) = crate::core::report::sign::org_key("") {
         crate::core::report::sign::sign(&mut report, &key);
     }
-    write!(out, "{}", debrief::render(&report))?;
+    write!(out, "{}", debrief::render(&report, report.persona.language.into()))?;
     if !args.no_save {
         let dir = resolve_reports_dir(args.reports.as_deref(), std::env::var_os(REPORTS_DIR_ENV), None);
         // The report stays in memory while the person frees space or fixes the folder; the

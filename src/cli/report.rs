@@ -11,6 +11,7 @@ use crate::core::lrs::outbox::{Batch, Outbox};
 
 use crate::core::report::export::{csv, trainee_html, xapi};
 use crate::core::report::index::{ReportIndex, summary};
+use crate::i18n::Lang;
 
 pub struct Options<'a> {
     pub csv: bool,
@@ -32,7 +33,8 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
     if options.csv {
         print!("{}", csv(rows.iter().copied())?);
     } else if let Some(trainee) = options.html {
-        print!("{}", trainee_html(&index.rows, trainee));
+        // English until the command line has a language flag.
+        print!("{}", trainee_html(&index.rows, trainee, Lang::default()));
     } else if options.xapi {
         println!("{}", serde_json::to_string_pretty(&xapi(rows.iter().copied()))?);
     } else {

@@ -4,12 +4,12 @@
 
 use egui::RichText;
 
-use crate::app::i18n::Lang;
 use crate::app::widgets::graph_view::graph_view;
 use crate::app::{AuthorIntent, AuthorTab, AuthoringState, Intent, Route, SettleApp, theme};
 use crate::core::analysis::{Analysis, NaivePlayer};
 use crate::core::load::LoadedFile;
 use crate::core::persona::{MoodIdx, NodeIdx, Persona};
+use crate::i18n::Lang;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
@@ -17,29 +17,25 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let files = &app.library.files;
     egui::Panel::left("author-files").resizable(true).default_size(300.0).show(ui, |ui| {
         ui.add_space(6.0);
-        ui.heading(lang.t("Persona files", "Pliki rozmówców"));
-        let label = ui.label(lang.t("Folder", "Folder"));
+        ui.heading(lang.tr("authoring-files"));
+        let label = ui.label(lang.tr("authoring-folder"));
         ui.horizontal(|ui| {
             ui.add(egui::TextEdit::singleline(&mut state.folder_text).desired_width(180.0))
                 .labelled_by(label.id);
-            if ui.button(lang.t("Open", "Otwórz")).clicked() {
+            if ui.button(lang.tr("open")).clicked() {
                 intents.push(Intent::Author(AuthorIntent::OpenFolder(state.folder_text.trim().into())));
             }
         });
-        ui.label(
-            RichText::new(lang.t("Saved files reload by themselves.", "Zapisane pliki wczytują się same."))
-                .small()
-                .color(theme::muted(ui)),
-        );
+        ui.label(RichText::new(lang.tr("authoring-reload-hint")).small().color(theme::muted(ui)));
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for file in files {
                 let name =
                     file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 let (status, color) = match (file.errors(), file.warnings()) {
-                    (0, 0) => (lang.t("ready", "gotowy").to_string(), theme::GOOD),
-                    (0, w) => (format!("{w} {}", lang.t("warning(s)", "ostrzeż.")), theme::WARN),
-                    (e, _) => (format!("{e} {}", lang.t("error(s)", "błąd/błędy")), theme::BAD),
+                    (0, 0) => (lang.tr("authoring-ready").to_string(), theme::GOOD),
+                    (0, w) => (lang.tr_args("authoring-warnings", &[("count", w.into())]), theme::WARN),
+                    (e, _) => (lang.tr_args("authoring-errors", &[("count", e.into())]), theme::BAD),
                 };
                 let selected = state.selected.as_ref() == Some(&file.path);
                 ui.horizontal(|ui| {
@@ -50,7 +46,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 });
             }
             if files.is_empty() {
-                ui.label(lang.t("No .ron files in this folder.", "Brak plików .ron w tym folderze."));
+                ui.label(lang.tr("authoring-no-files"));
             }
         });
     });
@@ -58,27 +54,22 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     egui::CentralPanel::default().show(ui, |ui| {
         let Some(file) = selected else {
             ui.add_space(20.0);
-            ui.label(lang.t("Choose a file on the left.", "Wybierz plik po lewej."));
+            ui.label(lang.tr("authoring-choose-file"));
             return;
         };
         ui.horizontal(|ui| {
             ui.heading(file.path.display().to_string());
             match &file.persona {
-                Some(_) => ui.label(RichText::new(lang.t("playable", "do rozmowy")).color(theme::GOOD)),
-                None => ui.label(
-                    RichText::new(
-                        lang.t("not playable until the errors are fixed", "niedostępny, dopóki są błędy"),
-                    )
-                    .color(theme::BAD),
-                ),
+                Some(_) => ui.label(RichText::new(lang.tr("authoring-playable")).color(theme::GOOD)),
+                None => ui.label(RichText::new(lang.tr("authoring-not-playable")).color(theme::BAD)),
             };
         });
         ui.horizontal(|ui| {
             let tabs = [
-                (AuthorTab::Problems, lang.t("Problems", "Problemy")),
-                (AuthorTab::Graph, lang.t("Graph", "Graf")),
-                (AuthorTab::Analysis, lang.t("Analysis", "Analiza")),
-                (AuthorTab::Preview, lang.t("Preview", "Podgląd")),
+                (AuthorTab::Problems, lang.tr("authoring-tab-problems")),
+                (AuthorTab::Graph, lang.tr("authoring-tab-graph")),
+                (AuthorTab::Analysis, lang.tr("authoring-tab-analysis")),
+                (AuthorTab::Preview, lang.tr("authoring-tab-preview")),
             ];
             for (tab, name) in tabs {
                 let enabled = tab == AuthorTab::Problems || file.persona.is_some();
@@ -99,7 +90,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
 
 fn problems(ui: &mut egui::Ui, lang: Lang, file: &LoadedFile) {
     if file.diagnostics.is_empty() {
-        ui.label(RichText::new(lang.t("No problems found.", "Nie znaleziono problemów.")).color(theme::GOOD));
+        ui.label(RichText::new(lang.tr("authoring-no-problems")).color(theme::GOOD));
         return;
     }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -154,20 +145,13 @@ fn graph_tab(
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&n.id.0).family(theme::bold()));
             ui.label(n.lines.first().map(|l| l.text.as_str()).unwrap_or(""));
-            if ui.button(lang.t("Preview from here", "Podgląd od tego miejsca")).clicked() {
+            if ui.button(lang.tr("authoring-preview-from-here")).clicked() {
                 intents.push(Intent::Author(AuthorIntent::PreviewJump(node)));
             }
         });
         ui.separator();
     }
-    ui.label(
-        RichText::new(lang.t(
-            "Drag to pan, scroll to zoom, click a node to see it. Green: endings with points; red: endings without; orange: ploys; red border: a problem or never reached.",
-            "Przeciągnij, aby przesunąć; kółko myszy przybliża; kliknij węzeł. Zielone: zakończenia z punktami; czerwone: bez; pomarańczowe: wybiegi; czerwona ramka: problem lub węzeł nieosiągalny.",
-        ))
-        .small()
-        .color(theme::muted(ui)),
-    );
+    ui.label(RichText::new(lang.tr("authoring-graph-help")).small().color(theme::muted(ui)));
     if let Some(clicked) = graph_view(ui, persona, &mut state.graph_rect, state.graph_node, &flagged) {
         intents.push(Intent::Author(AuthorIntent::SelectNode(clicked)));
     }
@@ -180,57 +164,43 @@ fn analysis_tab(
     persona: &Persona,
     intents: &mut Vec<Intent>,
 ) {
-    if ui.button(lang.t("Run the analysis", "Uruchom analizę")).clicked() {
+    if ui.button(lang.tr("analysis-run")).clicked() {
         intents.push(Intent::Author(AuthorIntent::Analyze));
     }
     let Some((hash, analysis)) = &state.analysis else { return };
     if *hash != persona.source.hash {
-        ui.label(
-            RichText::new(
-                lang.t("The file changed since: run it again.", "Plik się zmienił: uruchom ponownie."),
-            )
-            .color(theme::WARN),
-        );
+        ui.label(RichText::new(lang.tr("analysis-file-changed")).color(theme::WARN));
     }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| analysis_ui(ui, lang, analysis));
 }
 
 fn analysis_ui(ui: &mut egui::Ui, lang: Lang, a: &Analysis) {
     let done = |complete: bool| {
-        if complete {
-            lang.t("complete", "pełna")
-        } else {
-            lang.t("stopped at its bound", "przerwana na limicie")
-        }
+        if complete { lang.tr("analysis-complete") } else { lang.tr("analysis-stopped") }
     };
-    ui.label(format!(
-        "{}: {} ({}), {} ({})",
-        lang.t("States explored", "Zbadane stany"),
-        a.states,
-        done(a.states_complete),
-        a.score_states,
-        done(a.score_complete)
+    ui.label(lang.tr_args(
+        "analysis-states",
+        &[
+            ("states", a.states.into()),
+            ("states_done", done(a.states_complete).into()),
+            ("score_states", a.score_states.into()),
+            ("score_done", done(a.score_complete).into()),
+        ],
     ));
     ui.add_space(6.0);
-    ui.label(
-        RichText::new(lang.t("Endings and their shortest paths", "Zakończenia i najkrótsze ścieżki"))
-            .family(theme::bold()),
-    );
+    ui.label(RichText::new(lang.tr("analysis-endings")).family(theme::bold()));
     egui::Grid::new("endings").striped(true).num_columns(3).show(ui, |ui| {
         for e in &a.endings {
             ui.label(&e.node.0);
             ui.label(lang.outcome(e.outcome));
             match &e.path {
                 Some(p) => ui.add(egui::Label::new(crate::core::analysis::describe(p)).wrap()),
-                None => ui.label(RichText::new(lang.t("not reached", "nieosiągalne")).color(theme::BAD)),
+                None => ui.label(RichText::new(lang.tr("analysis-not-reached")).color(theme::BAD)),
             };
             ui.end_row();
         }
     });
-    for (title, scored) in [
-        (lang.t("Best reachable score", "Najlepszy możliwy wynik"), &a.best),
-        (lang.t("Worst reachable score", "Najgorszy możliwy wynik"), &a.worst),
-    ] {
+    for (title, scored) in [(lang.tr("analysis-best"), &a.best), (lang.tr("analysis-worst"), &a.worst)] {
         if let Some(s) = scored {
             ui.add_space(6.0);
             ui.label(
@@ -242,58 +212,38 @@ fn analysis_ui(ui: &mut egui::Ui, lang: Lang, a: &Analysis) {
     }
     if let Some(outcome) = a.target_outcome {
         ui.add_space(6.0);
+        let outcome = [("outcome", lang.outcome(outcome).into())];
         let (text, color) = if a.target_in_zone {
-            (
-                lang.t(
-                    "can be reached inside the target style zone",
-                    "jest osiągalny w docelowej strefie stylu",
-                ),
-                theme::GOOD,
-            )
+            (lang.tr_args("analysis-target-reached", &outcome), theme::GOOD)
         } else {
-            (
-                lang.t(
-                    "was not reached inside the target style zone",
-                    "nie został osiągnięty w docelowej strefie stylu",
-                ),
-                theme::BAD,
-            )
+            (lang.tr_args("analysis-target-missed", &outcome), theme::BAD)
         };
-        ui.label(RichText::new(format!("{} {text}", lang.outcome(outcome))).color(color));
+        ui.label(RichText::new(text).color(color));
     }
     if !a.never_offered.is_empty() {
         let list: Vec<String> = a.never_offered.iter().map(|(n, r)| format!("{n}#{}", r.0 + 1)).collect();
         ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                lang.t("Replies never offered", "Odpowiedzi nigdy niedostępne"),
-                list.join(", ")
-            ))
-            .color(theme::WARN),
+            RichText::new(lang.tr_args("analysis-never-offered", &[("replies", list.join(", ").into())]))
+                .color(theme::WARN),
         );
     }
     if !a.unreached_nodes.is_empty() {
         let list: Vec<&str> = a.unreached_nodes.iter().map(|n| n.0.as_str()).collect();
         ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                lang.t("Nodes never reached", "Węzły nigdy nieosiągnięte"),
-                list.join(", ")
-            ))
-            .color(theme::WARN),
+            RichText::new(lang.tr_args("analysis-unreached-nodes", &[("nodes", list.join(", ").into())]))
+                .color(theme::WARN),
         );
     }
     for naive in &a.naive {
         let who = match naive.player {
-            NaivePlayer::AllEmpathic => lang.t("An all-empathic player", "Gracz wyłącznie empatyczny"),
-            NaivePlayer::AllFirm => lang.t("An all-firm player", "Gracz wyłącznie stanowczy"),
+            NaivePlayer::AllEmpathic => lang.tr("analysis-all-empathic"),
+            NaivePlayer::AllFirm => lang.tr("analysis-all-firm"),
         };
         ui.add_space(6.0);
         ui.label(
-            RichText::new(format!(
-                "{who} ({} {})",
-                lang.t("mean score", "średni wynik"),
-                lang.score(naive.mean_score)
+            RichText::new(lang.tr_args(
+                "analysis-naive",
+                &[("player", who.into()), ("score", lang.score(naive.mean_score).into())],
             ))
             .family(theme::bold()),
         );
@@ -310,14 +260,14 @@ fn preview_tab(
     persona: &Persona,
     intents: &mut Vec<Intent>,
 ) {
-    if ui.button(lang.t("Start the preview from the beginning", "Zacznij podgląd od początku")).clicked() {
+    if ui.button(lang.tr("preview-start")).clicked() {
         intents.push(Intent::Author(AuthorIntent::PreviewFromStart));
     }
     let Some(preview) = &mut state.preview else { return };
     let engine = &preview.engine;
     let node = persona.node(engine.node());
     egui::Panel::right("preview-moods").default_size(260.0).show(ui, |ui| {
-        ui.label(RichText::new(lang.t("Moods and flags", "Nastroje i flagi")).family(theme::bold()));
+        ui.label(RichText::new(lang.tr("preview-moods-flags")).family(theme::bold()));
         for (i, mood) in persona.moods.iter().enumerate() {
             ui.horizontal(|ui| {
                 let label = ui.label(format!("{} ({})", mood.name, engine.moods().value(MoodIdx(i as u16))));
@@ -328,14 +278,11 @@ fn preview_tab(
             let on = engine.moods().flags()[i];
             ui.label(format!(
                 "{flag}: {}",
-                if on { lang.t("set", "ustawiona") } else { lang.t("not set", "nieustawiona") }
+                if on { lang.tr("preview-flag-set") } else { lang.tr("preview-flag-not-set") }
             ));
         }
         ui.separator();
-        ui.label(
-            RichText::new(lang.t("Jump to a node with these moods", "Skocz do węzła z tymi nastrojami"))
-                .family(theme::bold()),
-        );
+        ui.label(RichText::new(lang.tr("preview-jump")).family(theme::bold()));
         egui::ScrollArea::vertical().show(ui, |ui| {
             for (i, n) in persona.nodes.iter().enumerate() {
                 if ui.small_button(&n.id.0).clicked() {
@@ -346,10 +293,14 @@ fn preview_tab(
             }
         });
     });
-    ui.label(RichText::new(format!("{}: {}", lang.t("Node", "Węzeł"), node.id)).family(theme::bold()));
+    ui.label(
+        RichText::new(lang.tr_args("preview-node", &[("node", node.id.0.as_str().into())]))
+            .family(theme::bold()),
+    );
     if let Some(ploy) = node.ploy {
         ui.label(
-            RichText::new(format!("{}: {}", lang.t("Ploy", "Wybieg"), lang.ploy(ploy))).color(theme::WARN),
+            RichText::new(lang.tr_args("preview-ploy", &[("ploy", lang.ploy(ploy).into())]))
+                .color(theme::WARN),
         );
     }
     ui.add(egui::Label::new(RichText::new(engine.debtor_line()).size(16.0)).wrap());
@@ -360,17 +311,13 @@ fn preview_tab(
             .map(|(i, w)| if i == *chosen { format!("[{w:.1}]") } else { format!("{w:.1}") })
             .collect();
         ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                lang.t("Random branch weights (drawn in brackets)", "Wagi losowania (wylosowana w nawiasie)"),
-                list.join(" · ")
-            ))
-            .color(theme::muted(ui)),
+            RichText::new(lang.tr_args("preview-weights", &[("weights", list.join(" · ").into())]))
+                .color(theme::muted(ui)),
         );
     }
     if let Some(end) = engine.end() {
         ui.label(
-            RichText::new(format!("{}: {}", lang.t("Ending", "Zakończenie"), lang.outcome(end.outcome)))
+            RichText::new(lang.tr_args("preview-ending", &[("outcome", lang.outcome(end.outcome).into())]))
                 .color(theme::GOOD),
         );
         return;
@@ -389,16 +336,12 @@ fn preview_tab(
         let mut notes = Vec::new();
         if reply.when.is_some() {
             notes.push(
-                if holds {
-                    lang.t("condition holds", "warunek spełniony")
-                } else {
-                    lang.t("condition does not hold", "warunek niespełniony")
-                }
-                .to_string(),
+                if holds { lang.tr("preview-condition-holds") } else { lang.tr("preview-condition-fails") }
+                    .to_string(),
             );
         }
         if let Some(h) = reply.ploy {
-            notes.push(format!("{:?}", h));
+            notes.push(lang.handling(Some(h)).to_string());
         }
         if let Some(v) = reply.violation {
             notes.push(format!("{} ({})", lang.violation(v.kind), lang.severity(v.severity)));
@@ -407,10 +350,7 @@ fn preview_tab(
             ui.label(RichText::new(notes.join(" · ")).small().color(theme::muted(ui)));
         }
     }
-    if ui
-        .button(lang.t("Let the reply timer run out (silence)", "Pozwól upłynąć czasowi (milczenie)"))
-        .clicked()
-    {
+    if ui.button(lang.tr("preview-silence")).clicked() {
         intents.push(Intent::Author(AuthorIntent::PreviewSilence));
     }
 }

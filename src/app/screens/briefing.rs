@@ -16,25 +16,24 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     egui::Panel::bottom("briefing-actions").show(ui, |ui| {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(lang.t("Back to library", "Wróć do biblioteki")).clicked() {
+            if ui.button(lang.tr("back-to-library")).clicked() {
                 intents.push(Intent::BackToLibrary);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let start = ui.add_enabled_ui(!name_missing, |ui| {
-                    primary_button(ui, lang.t("Start call", "Rozpocznij rozmowę"))
-                });
+                let start =
+                    ui.add_enabled_ui(!name_missing, |ui| primary_button(ui, lang.tr("briefing-start")));
                 if start.inner.clicked() || (!name_missing && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
                     intents.push(Intent::StartCall);
                 }
                 ui.add(
                     egui::TextEdit::singleline(&mut app.settings.trainee)
-                        .hint_text(lang.t("Your name", "Imię i nazwisko"))
+                        .hint_text(lang.tr("briefing-name-hint"))
                         .desired_width(200.0),
                 )
-                .labelled_by(ui.label(lang.t("Trainee", "Uczestnik")).id);
+                .labelled_by(ui.label(lang.tr("trainee")).id);
                 let mode = match app.settings.mode {
-                    Mode::Practice => lang.t("Practice call", "Rozmowa ćwiczeniowa"),
-                    Mode::Assessment => lang.t("Assessment call", "Rozmowa oceniana"),
+                    Mode::Practice => lang.tr("mode-practice.call"),
+                    Mode::Assessment => lang.tr("mode-assessment.call"),
                 };
                 ui.label(RichText::new(mode).color(theme::muted(ui)));
             });
@@ -48,7 +47,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 let image = resting_portrait(&persona).map(|p| p.path.as_path());
                 portrait::show(ui, &mut app.portraits, image, &persona.name, 110.0);
                 ui.vertical(|ui| {
-                    ui.heading(format!("{}: {}", lang.t("Briefing", "Przygotowanie"), persona.name));
+                    ui.heading(lang.tr_args("briefing-title", &[("persona", (&persona.name).into())]));
                     ui.label(RichText::new(&persona.company).size(17.0));
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(lang.archetype(persona.archetype)).color(theme::muted(ui)));
@@ -77,15 +76,8 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             if let Some(limit) = persona.target.reply_time_limit {
                 ui.add_space(8.0);
                 ui.label(
-                    RichText::new(format!(
-                        "{} {limit} s {}",
-                        lang.t("You will have", "Na każdą odpowiedź masz"),
-                        lang.t(
-                            "for each reply; when time runs out, your silence is your answer.",
-                            "— gdy czas minie, Twoim wyborem jest milczenie."
-                        )
-                    ))
-                    .color(theme::muted(ui)),
+                    RichText::new(lang.tr_args("briefing-time-limit", &[("seconds", limit.into())]))
+                        .color(theme::muted(ui)),
                 );
             }
         });

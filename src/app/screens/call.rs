@@ -3,7 +3,6 @@
 
 use egui::{Color32, RichText};
 
-use crate::app::i18n::Lang;
 use crate::app::screens::primary_button;
 use crate::app::widgets::meter::Meter;
 use crate::app::widgets::{case_file, portrait};
@@ -11,6 +10,7 @@ use crate::app::{CallState, Intent, Route, SettleApp, theme};
 use crate::core::call::Mode;
 use crate::core::portrait::portrait_for;
 use crate::core::timer::{ReplyTimer, clock};
+use crate::i18n::Lang;
 
 const NUMBER_KEYS: [egui::Key; 9] = [
     egui::Key::Num1,
@@ -44,27 +44,16 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&persona.name).family(theme::bold()).size(17.0));
             ui.label(RichText::new(&persona.company).color(theme::muted(ui)));
-            let mode = match call.engine.mode() {
-                Mode::Practice => lang.t("Practice", "Ćwiczenie"),
-                Mode::Assessment => lang.t("Assessment", "Ocena"),
-            };
-            ui.label(RichText::new(mode).color(theme::ACCENT));
+            ui.label(RichText::new(lang.mode(call.engine.mode())).color(theme::ACCENT));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let label = if call.case_open {
-                    lang.t("Hide case file", "Ukryj akta sprawy")
-                } else {
-                    lang.t("Show case file", "Pokaż akta sprawy")
-                };
+                let label =
+                    if call.case_open { lang.tr("call-hide-case") } else { lang.tr("call-show-case") };
                 if ui.button(label).clicked() {
                     call.case_open = !call.case_open;
                 }
                 ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        lang.t("Call time", "Czas rozmowy"),
-                        clock(now - clock_start)
-                    ))
-                    .monospace(),
+                    RichText::new(lang.tr_args("call-time", &[("clock", clock(now - clock_start).into())]))
+                        .monospace(),
                 );
             });
         });
@@ -75,7 +64,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         &mut call.case_open,
         |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.heading(lang.t("Case file", "Akta sprawy"));
+                ui.heading(lang.tr("call-case-file"));
                 case_file::summary_ui(ui, lang, &persona.case_file);
                 ui.separator();
                 case_file::debtor_ui(ui, lang, &persona.case_file);
@@ -103,13 +92,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 }
             }
             Mode::Assessment => {
-                ui.label(
-                    RichText::new(lang.t(
-                        "Moods are hidden in an assessment call.",
-                        "W rozmowie ocenianej nastroje są ukryte.",
-                    ))
-                    .color(theme::muted(ui)),
-                );
+                ui.label(RichText::new(lang.tr("call-moods-hidden")).color(theme::muted(ui)));
             }
         }
     });
@@ -140,13 +123,9 @@ fn mood_color(name: &str, index: usize) -> Color32 {
 fn replies(ui: &mut egui::Ui, lang: Lang, call: &CallState, now: f64, intents: &mut Vec<Intent>) {
     if let Some(end) = call.engine.end() {
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(lang.t("The call is over.", "Rozmowa zakończona."))
-                    .family(theme::bold())
-                    .size(16.0),
-            );
+            ui.label(RichText::new(lang.tr("call-over")).family(theme::bold()).size(16.0));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if primary_button(ui, lang.t("Continue to wrap-up", "Przejdź do podsumowania")).clicked()
+                if primary_button(ui, lang.tr("call-to-wrap-up")).clicked()
                     || ui.input(|i| i.key_pressed(egui::Key::Enter))
                 {
                     intents.push(Intent::ToWrapUp);
@@ -169,16 +148,15 @@ fn replies(ui: &mut egui::Ui, lang: Lang, call: &CallState, now: f64, intents: &
         };
         let remaining = timer.remaining(now).ceil();
         ui.label(
-            RichText::new(format!("{} {remaining:.0} s", lang.t("Time to reply:", "Czas na odpowiedź:")))
-                .color(color),
+            RichText::new(
+                lang.tr_args("call-time-to-reply", &[("seconds", format!("{remaining:.0}").into())]),
+            )
+            .color(color),
         );
         ui.add(egui::ProgressBar::new(left).fill(color).desired_height(6.0));
         ui.add_space(4.0);
     }
-    ui.label(
-        RichText::new(lang.t("Your reply (keys 1-9):", "Twoja odpowiedź (klawisze 1-9):"))
-            .color(theme::muted(ui)),
-    );
+    ui.label(RichText::new(lang.tr("call-your-reply")).color(theme::muted(ui)));
     let offers = call.engine.offers();
     let pressed = ui.input(|i| NUMBER_KEYS.iter().position(|k| i.key_pressed(*k)));
     for (i, offer) in offers.iter().enumerate() {
@@ -213,13 +191,13 @@ fn transcript(ui: &mut egui::Ui, lang: Lang, call: &CallState, debtor: &str) {
         });
         ui.add_space(6.0);
     };
-    let you = lang.t("You", "Ty");
+    let you = lang.tr("you");
     ui.add_space(8.0);
     for turn in call.engine.turns() {
         bubble(ui, debtor, &turn.debtor_line, false);
         match &turn.reply {
             Some(reply) => bubble(ui, you, reply, true),
-            None => bubble(ui, you, lang.t("(silence)", "(milczenie)"), true),
+            None => bubble(ui, you, lang.tr("silence"), true),
         }
     }
     bubble(ui, debtor, call.engine.debtor_line(), false);

@@ -7,11 +7,11 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
 
 use crate::app::dashboard::{DashView, DashboardState, ExportKind, SortBy};
-use crate::app::i18n::Lang;
 use crate::app::{Intent, Route, SettleApp, theme};
 use crate::core::call::Mode;
 use crate::core::report::index::{FailureKind, Summary, persona_view, summary, trainee_view, trainees};
 use crate::core::report::sign::Signature;
+use crate::i18n::Lang;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
@@ -21,17 +21,17 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     egui::Panel::top("dash-tools").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(lang.t("Reports folder", "Folder raportów"));
+            let label = ui.label(lang.tr("reports-folder"));
             ui.add(egui::TextEdit::singleline(&mut state.folder_text).desired_width(320.0))
                 .labelled_by(label.id);
-            if ui.button(lang.t("Open", "Otwórz")).clicked() {
+            if ui.button(lang.tr("open")).clicked() {
                 let key = crate::core::report::sign::org_key("");
                 let data_dir = crate::core::journal::default_data_dir();
                 **state =
                     DashboardState::open(std::path::Path::new(state.folder_text.trim()), key, &data_dir);
             }
             ui.separator();
-            for (view, name) in [(DashView::Table, lang.t("All calls", "Wszystkie rozmowy"))] {
+            for (view, name) in [(DashView::Table, lang.tr("dashboard-all-calls"))] {
                 if ui.selectable_label(state.view == view, name).clicked() {
                     state.view = view;
                 }
@@ -39,7 +39,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         });
         if !state.index.skipped.is_empty() {
             ui.collapsing(
-                format!("{} {}", state.index.skipped.len(), lang.t("file(s) skipped", "plik(i) pominięte")),
+                lang.tr_args("dashboard-skipped", &[("count", state.index.skipped.len().into())]),
                 |ui| {
                     for s in &state.index.skipped {
                         ui.label(
@@ -69,17 +69,15 @@ fn tiles(ui: &mut egui::Ui, lang: Lang, s: &Summary) {
                 ui.label(RichText::new(value).family(theme::bold()).size(22.0));
             });
         };
-        tile(ui, lang.t("Calls", "Rozmowy"), s.calls.to_string());
-        tile(ui, lang.t("Pass rate", "Zaliczone"), format!("{:.0}%", s.pass_rate * 100.0));
-        tile(ui, lang.t("Mean score", "Średni wynik"), lang.score(s.mean_score));
+        tile(ui, lang.tr("dashboard-calls"), s.calls.to_string());
+        tile(ui, lang.tr("dashboard-pass-rate"), format!("{:.0}%", s.pass_rate * 100.0));
+        tile(ui, lang.tr("dashboard-mean-score"), lang.score(s.mean_score));
         let failure = match s.top_failure {
             Some((FailureKind::SevereViolation(kind), n)) => format!("{} ({n})", lang.violation(kind)),
-            Some((FailureKind::BelowPassMark, n)) => {
-                format!("{} ({n})", lang.t("Below the pass mark", "Poniżej progu"))
-            }
+            Some((FailureKind::BelowPassMark, n)) => format!("{} ({n})", lang.tr("fail-below-pass-mark")),
             None => "—".into(),
         };
-        tile(ui, lang.t("Most common failure", "Najczęstsza przyczyna porażki"), failure);
+        tile(ui, lang.tr("dashboard-top-failure"), failure);
     });
 }
 
@@ -87,44 +85,37 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
     egui::CentralPanel::default().show(ui, |ui| {
         let names = trainees(&state.index.rows);
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(lang.t("Search", "Szukaj"));
+            let label = ui.label(lang.tr("dashboard-search"));
             ui.add(egui::TextEdit::singleline(&mut state.filter.text).desired_width(160.0))
                 .labelled_by(label.id);
-            let label = ui.label(lang.t("Trainee", "Uczestnik"));
+            let label = ui.label(lang.tr("trainee"));
             egui::ComboBox::from_id_salt("dash-trainee")
                 .selected_text(
-                    state.filter.trainee.clone().unwrap_or_else(|| lang.t("All trainees", "Wszyscy").into()),
+                    state.filter.trainee.clone().unwrap_or_else(|| lang.tr("dashboard-all-trainees").into()),
                 )
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.filter.trainee, None, lang.t("All trainees", "Wszyscy"));
+                    ui.selectable_value(&mut state.filter.trainee, None, lang.tr("dashboard-all-trainees"));
                     for n in &names {
                         ui.selectable_value(&mut state.filter.trainee, Some(n.clone()), n);
                     }
                 })
                 .response
                 .labelled_by(label.id);
-            ui.selectable_value(&mut state.filter.mode, None, lang.t("Any mode", "Każdy tryb"));
-            ui.selectable_value(
-                &mut state.filter.mode,
-                Some(Mode::Practice),
-                lang.t("Practice", "Ćwiczenie"),
-            );
-            ui.selectable_value(
-                &mut state.filter.mode,
-                Some(Mode::Assessment),
-                lang.t("Assessment", "Ocena"),
-            );
+            ui.selectable_value(&mut state.filter.mode, None, lang.tr("dashboard-any-mode"));
+            for mode in [Mode::Practice, Mode::Assessment] {
+                ui.selectable_value(&mut state.filter.mode, Some(mode), lang.mode(mode));
+            }
             ui.separator();
-            ui.selectable_value(&mut state.filter.passed, None, lang.t("Any result", "Każdy wynik"));
-            ui.selectable_value(&mut state.filter.passed, Some(true), lang.t("Passed", "Zaliczone"));
-            ui.selectable_value(&mut state.filter.passed, Some(false), lang.t("Failed", "Niezaliczone"));
+            ui.selectable_value(&mut state.filter.passed, None, lang.tr("dashboard-any-result"));
+            ui.selectable_value(&mut state.filter.passed, Some(true), lang.tr("dashboard-passed"));
+            ui.selectable_value(&mut state.filter.passed, Some(false), lang.tr("dashboard-failed"));
             ui.separator();
-            let from = ui.label(lang.t("From", "Od"));
+            let from = ui.label(lang.tr("dashboard-from"));
             ui.add(
                 egui::TextEdit::singleline(&mut state.from_text).hint_text("2026-11-01").desired_width(100.0),
             )
             .labelled_by(from.id);
-            let to = ui.label(lang.t("To", "Do"));
+            let to = ui.label(lang.tr("dashboard-to"));
             ui.add(
                 egui::TextEdit::singleline(&mut state.to_text).hint_text("2026-11-30").desired_width(100.0),
             )
@@ -135,14 +126,14 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
         let shown = summary(state.visible());
         tiles(ui, lang, &shown);
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(lang.t("Export to", "Eksport do"));
+            let label = ui.label(lang.tr("dashboard-export-to"));
             ui.add(egui::TextEdit::singleline(&mut state.export_text).desired_width(260.0))
                 .labelled_by(label.id);
             let mut export = None;
-            if ui.button(lang.t("CSV of this table", "CSV tej tabeli")).clicked() {
+            if ui.button(lang.tr("dashboard-csv")).clicked() {
                 export = Some(ExportKind::Csv);
             }
-            if ui.button(lang.t("xAPI statements", "Instrukcje xAPI")).clicked() {
+            if ui.button(lang.tr("dashboard-xapi")).clicked() {
                 export = Some(ExportKind::Xapi);
             }
             let selected_row =
@@ -151,21 +142,21 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                 let trainee = row.trainee.clone();
                 let persona = row.persona.clone();
                 let path = row.path.clone();
-                if ui.button(lang.t("HTML report of the trainee", "Raport HTML uczestnika")).clicked() {
+                if ui.button(lang.tr("dashboard-html")).clicked() {
                     export = Some(ExportKind::Html(trainee.clone()));
                 }
-                if ui.button(lang.t("Open the call", "Otwórz rozmowę")).clicked() {
+                if ui.button(lang.tr("dashboard-open-call")).clicked() {
                     intents.push(Intent::OpenReport(path));
                 }
-                if ui.button(lang.t("Trainee view", "Widok uczestnika")).clicked() {
+                if ui.button(lang.tr("dashboard-trainee-view")).clicked() {
                     state.view = DashView::Trainee(trainee);
                 }
-                if ui.button(lang.t("Persona view", "Widok rozmówcy")).clicked() {
+                if ui.button(lang.tr("dashboard-persona-view")).clicked() {
                     state.view = DashView::Persona(persona);
                 }
             }
             if let Some(kind) = export {
-                state.export(kind);
+                state.export(kind, lang);
             }
             if let Some(message) = &state.message {
                 ui.label(RichText::new(message).small().color(theme::muted(ui)));
@@ -195,19 +186,19 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
             .column(Column::auto().at_least(70.0))
             .column(Column::remainder())
             .header(28.0, |mut h| {
-                h.col(|ui| header(&mut sort, ui, SortBy::Date, lang.t("Date", "Data")));
-                h.col(|ui| header(&mut sort, ui, SortBy::Trainee, lang.t("Trainee", "Uczestnik")));
-                h.col(|ui| header(&mut sort, ui, SortBy::Persona, lang.t("Persona", "Rozmówca")));
+                h.col(|ui| header(&mut sort, ui, SortBy::Date, lang.tr("column-date")));
+                h.col(|ui| header(&mut sort, ui, SortBy::Trainee, lang.tr("trainee")));
+                h.col(|ui| header(&mut sort, ui, SortBy::Persona, lang.tr("column-persona")));
                 h.col(|ui| {
-                    ui.label(RichText::new(lang.t("Mode", "Tryb")).family(theme::bold()));
+                    ui.label(RichText::new(lang.tr("column-mode")).family(theme::bold()));
                 });
-                h.col(|ui| header(&mut sort, ui, SortBy::Outcome, lang.t("Outcome", "Rezultat")));
-                h.col(|ui| header(&mut sort, ui, SortBy::Score, lang.t("Score", "Wynik")));
+                h.col(|ui| header(&mut sort, ui, SortBy::Outcome, lang.tr("column-outcome")));
+                h.col(|ui| header(&mut sort, ui, SortBy::Score, lang.tr("column-score")));
                 h.col(|ui| {
-                    ui.label(RichText::new(lang.t("Result", "Zaliczenie")).family(theme::bold()));
+                    ui.label(RichText::new(lang.tr("column-result")).family(theme::bold()));
                 });
                 h.col(|ui| {
-                    ui.label(RichText::new(lang.t("Style", "Styl")).family(theme::bold()));
+                    ui.label(RichText::new(lang.tr("column-style")).family(theme::bold()));
                 });
             })
             .body(|body| {
@@ -215,7 +206,11 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                     let r = rows[row.index()];
                     row.set_selected(state.selected.as_ref() == Some(&r.path));
                     row.col(|ui| {
-                        ui.label(r.started_at.format("%Y-%m-%d %H:%M").to_string());
+                        ui.label(format!(
+                            "{} {}",
+                            lang.date_short(r.started_at.date_naive()),
+                            r.started_at.format("%H:%M")
+                        ));
                     });
                     row.col(|ui| {
                         ui.label(&r.trainee);
@@ -224,10 +219,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                         ui.label(&r.persona_name);
                     });
                     row.col(|ui| {
-                        ui.label(match r.mode {
-                            Mode::Practice => lang.t("Practice", "Ćwiczenie"),
-                            Mode::Assessment => lang.t("Assessment", "Ocena"),
-                        });
+                        ui.label(lang.mode(r.mode));
                     });
                     row.col(|ui| {
                         ui.label(lang.outcome(r.outcome));
@@ -237,16 +229,16 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                     });
                     row.col(|ui| {
                         if r.passed {
-                            ui.label(RichText::new(lang.t("passed", "zaliczona")).color(theme::GOOD));
+                            ui.label(RichText::new(lang.tr("result-passed")).color(theme::GOOD));
                         } else {
-                            ui.label(RichText::new(lang.t("failed", "niezaliczona")).color(theme::BAD));
+                            ui.label(RichText::new(lang.tr("result-failed")).color(theme::BAD));
                         }
                     });
                     row.col(|ui| {
                         ui.label(lang.style(r.style));
                         if r.signature == Signature::Mismatch {
                             ui.label(
-                                RichText::new(lang.t("changed after saving!", "zmieniony po zapisie!"))
+                                RichText::new(lang.tr("dashboard-changed"))
                                     .family(theme::bold())
                                     .color(theme::BAD),
                             );
@@ -267,7 +259,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
 }
 
 fn back(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState) {
-    if ui.button(lang.t("Back to all calls", "Wróć do wszystkich rozmów")).clicked() {
+    if ui.button(lang.tr("dashboard-back")).clicked() {
         state.view = DashView::Table;
     }
 }
@@ -277,7 +269,7 @@ fn trainee_ui(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, name: &
         back(ui, lang, state);
         let names = trainees(&state.index.rows);
         ui.horizontal(|ui| {
-            let label = ui.label(lang.t("Compare with", "Porównaj z"));
+            let label = ui.label(lang.tr("dashboard-compare"));
             egui::ComboBox::from_id_salt("compare")
                 .selected_text(state.compare.clone().unwrap_or_else(|| "—".into()))
                 .show_ui(ui, |ui| {
@@ -304,7 +296,7 @@ fn trainee_column(ui: &mut egui::Ui, lang: Lang, state: &DashboardState, trainee
     let view = trainee_view(&state.index.rows, trainee);
     ui.heading(trainee);
     tiles(ui, lang, &view.summary);
-    ui.label(RichText::new(lang.t("Score over time", "Wynik w czasie")).family(theme::bold()));
+    ui.label(RichText::new(lang.tr("dashboard-score-over-time")).family(theme::bold()));
     Plot::new(("scores", trainee))
         .height(180.0)
         .legend(Legend::default())
@@ -317,13 +309,7 @@ fn trainee_column(ui: &mut egui::Ui, lang: Lang, state: &DashboardState, trainee
                 plot.line(Line::new(persona.0.clone(), points).width(2.0));
             }
         });
-    ui.label(
-        RichText::new(lang.t(
-            "Style of each call (firmness across, empathy up)",
-            "Styl rozmów (stanowczość w poziomie, empatia w pionie)",
-        ))
-        .family(theme::bold()),
-    );
+    ui.label(RichText::new(lang.tr("dashboard-style-of-calls")).family(theme::bold()));
     Plot::new(("styles", trainee))
         .height(200.0)
         .data_aspect(1.0)
@@ -333,19 +319,17 @@ fn trainee_column(ui: &mut egui::Ui, lang: Lang, state: &DashboardState, trainee
         .include_y(1.0)
         .show(ui, |plot| {
             let points: PlotPoints = view.style_points.iter().map(|(_, p)| [p.firmness, p.empathy]).collect();
-            plot.points(Points::new(lang.t("calls", "rozmowy"), points).radius(4.0));
+            plot.points(Points::new(lang.tr("dashboard-calls-series"), points).radius(4.0));
         });
-    ui.label(RichText::new(lang.t("Violations", "Naruszenia")).family(theme::bold()));
+    ui.label(RichText::new(lang.tr("dashboard-violations")).family(theme::bold()));
     for (kind, n) in &view.violations {
         ui.label(format!("{} × {n}", lang.violation(*kind)));
     }
-    ui.label(RichText::new(lang.t("Ploys fallen for", "Skuteczne wybiegi")).family(theme::bold()));
+    ui.label(RichText::new(lang.tr("dashboard-ploys-fallen")).family(theme::bold()));
     for (ploy, n) in &view.ploys_fallen_for {
         ui.label(format!("{} × {n}", lang.ploy(*ploy)));
     }
-    ui.label(
-        RichText::new(lang.t("Best and last per persona", "Najlepszy i ostatni wynik")).family(theme::bold()),
-    );
+    ui.label(RichText::new(lang.tr("dashboard-best-last")).family(theme::bold()));
     for (persona, (best, last)) in &view.best_and_last {
         ui.label(format!("{}: {} / {}", persona.0, lang.score(*best), lang.score(*last)));
     }
@@ -363,7 +347,7 @@ fn persona_ui(
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.heading(&id.0);
             tiles(ui, lang, &view.summary);
-            ui.label(RichText::new(lang.t("Score distribution", "Rozkład wyników")).family(theme::bold()));
+            ui.label(RichText::new(lang.tr("dashboard-score-distribution")).family(theme::bold()));
             let bars: Vec<Bar> = view
                 .histogram
                 .iter()
@@ -372,18 +356,12 @@ fn persona_ui(
                 .collect();
             Plot::new("histogram")
                 .height(180.0)
-                .show(ui, |plot| plot.bar_chart(BarChart::new(lang.t("calls", "rozmowy"), bars)));
-            ui.label(RichText::new(lang.t("Outcome mix", "Rezultaty")).family(theme::bold()));
+                .show(ui, |plot| plot.bar_chart(BarChart::new(lang.tr("dashboard-calls-series"), bars)));
+            ui.label(RichText::new(lang.tr("dashboard-outcome-mix")).family(theme::bold()));
             for (outcome, n) in &view.outcomes {
                 ui.label(format!("{} × {n}", lang.outcome(*outcome)));
             }
-            ui.label(
-                RichText::new(lang.t(
-                    "Replies that cost trainees the most",
-                    "Odpowiedzi, które najczęściej kosztują punkty",
-                ))
-                .family(theme::bold()),
-            );
+            ui.label(RichText::new(lang.tr("dashboard-costly-replies")).family(theme::bold()));
             for ((node, reply), n) in view.costly_replies.iter().take(15) {
                 ui.label(format!("{node}#{}: {n}", reply.0 + 1));
             }

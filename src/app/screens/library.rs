@@ -3,13 +3,13 @@
 
 use egui::RichText;
 
-use crate::app::i18n::Lang;
 use crate::app::screens::{difficulty, primary_button};
 use crate::app::widgets::portrait;
 use crate::app::{Intent, SettleApp, theme};
 use crate::core::call::Mode;
 use crate::core::format::Language;
 use crate::core::portrait::resting_portrait;
+use crate::i18n::Lang;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
@@ -19,20 +19,18 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             if let Some(journal) = &app.pending_resume {
                 theme::card(ui).stroke(egui::Stroke::new(1.5, theme::WARN)).show(ui, |ui| {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(
-                            RichText::new(lang.t("An interrupted call is waiting:", "Przerwana rozmowa czeka:"))
-                                .family(theme::bold()),
-                        );
-                        ui.label(format!(
-                            "{} — {} {}",
-                            journal.persona_name,
-                            journal.choices.len(),
-                            lang.t("replies so far", "odpowiedzi do tej pory")
+                        ui.label(RichText::new(lang.tr("library-resume-waiting")).family(theme::bold()));
+                        ui.label(lang.tr_args(
+                            "library-resume-progress",
+                            &[
+                                ("persona", (&journal.persona_name).into()),
+                                ("count", journal.choices.len().into()),
+                            ],
                         ));
-                        if primary_button(ui, lang.t("Resume call", "Wznów rozmowę")).clicked() {
+                        if primary_button(ui, lang.tr("library-resume")).clicked() {
                             intents.push(Intent::Resume);
                         }
-                        if ui.button(lang.t("Discard it", "Odrzuć")).clicked() {
+                        if ui.button(lang.tr("library-discard")).clicked() {
                             intents.push(Intent::DiscardResume);
                         }
                     });
@@ -41,7 +39,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             }
             details(app, ui, intents);
             ui.add_space(12.0);
-            ui.heading(lang.t("Persona library", "Biblioteka rozmówców"));
+            ui.heading(lang.tr("library-title"));
             filters(app, ui);
             ui.add_space(6.0);
             cards(app, ui, intents);
@@ -49,14 +47,8 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             if broken > 0 {
                 ui.add_space(8.0);
                 ui.label(
-                    RichText::new(format!(
-                        "{broken} {}",
-                        lang.t(
-                            "persona file(s) have errors and are not playable; run `settle check` to see them.",
-                            "plik(i) rozmówców zawiera błędy i nie można ich użyć; szczegóły pokaże `settle check`."
-                        )
-                    ))
-                    .color(theme::WARN),
+                    RichText::new(lang.tr_args("library-broken-files", &[("count", broken.into())]))
+                        .color(theme::WARN),
                 );
             }
         });
@@ -68,22 +60,18 @@ fn details(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         egui::Grid::new("details").num_columns(2).spacing([14.0, 8.0]).show(ui, |ui| {
-            let label = ui.label(lang.t("Trainee name", "Imię i nazwisko"));
-            let name =
-                ui.add(
-                    egui::TextEdit::singleline(&mut app.settings.trainee)
-                        .hint_text(lang.t(
-                            "Your name, as your reports will carry it",
-                            "Twoje imię i nazwisko w raportach",
-                        ))
-                        .desired_width(320.0),
-                );
+            let label = ui.label(lang.tr("library-trainee-name"));
+            let name = ui.add(
+                egui::TextEdit::singleline(&mut app.settings.trainee)
+                    .hint_text(lang.tr("library-trainee-name-hint"))
+                    .desired_width(320.0),
+            );
             let name = name.labelled_by(label.id);
             if name.lost_focus() {
                 intents.push(Intent::ReloadReports);
             }
             ui.end_row();
-            let label = ui.label(lang.t("Reports folder", "Folder raportów"));
+            let label = ui.label(lang.tr("reports-folder"));
             let default = SettleApp::default_reports_dir().display().to_string();
             ui.horizontal(|ui| {
                 let folder = ui
@@ -101,20 +89,13 @@ fn details(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 );
             });
             ui.end_row();
-            let label = ui.label(lang.t("Organisation key", "Klucz organizacji"));
+            let label = ui.label(lang.tr("library-org-key"));
             ui.horizontal(|ui| {
                 ui.add(
                     egui::TextEdit::singleline(&mut app.settings.org_key).password(true).desired_width(320.0),
                 )
                 .labelled_by(label.id);
-                ui.label(
-                    RichText::new(lang.t(
-                        "Signs every report so that edits show (or set SETTLE_ORG_KEY).",
-                        "Podpisuje raporty, aby zmiany były widoczne (albo ustaw SETTLE_ORG_KEY).",
-                    ))
-                    .small()
-                    .color(theme::muted(ui)),
-                );
+                ui.label(RichText::new(lang.tr("library-org-key-hint")).small().color(theme::muted(ui)));
             });
             ui.end_row();
         });
@@ -126,30 +107,22 @@ fn filters(app: &mut SettleApp, ui: &mut egui::Ui) {
     let lang = app.settings.lang;
     let s = &mut app.settings;
     ui.horizontal_wrapped(|ui| {
-        ui.label(lang.t("Language:", "Język:"));
-        ui.selectable_value(&mut s.filter_language, None, lang.t("All", "Wszystkie"));
+        ui.label(lang.tr("library-filter-language"));
+        ui.selectable_value(&mut s.filter_language, None, lang.tr("library-filter-all"));
         ui.selectable_value(&mut s.filter_language, Some(Language::En), "EN");
         ui.selectable_value(&mut s.filter_language, Some(Language::Pl), "PL");
         ui.separator();
-        ui.label(lang.t("Difficulty:", "Trudność:"));
-        ui.selectable_value(&mut s.filter_difficulty, None, lang.t("All", "Wszystkie"));
+        ui.label(lang.tr("library-filter-difficulty"));
+        ui.selectable_value(&mut s.filter_difficulty, None, lang.tr("library-filter-all"));
         for d in 1..=5u8 {
             ui.selectable_value(&mut s.filter_difficulty, Some(d), d.to_string());
         }
         ui.separator();
-        ui.label(lang.t("Mode:", "Tryb:"));
-        ui.selectable_value(&mut s.mode, Mode::Practice, lang.t("Practice", "Ćwiczenie")).on_hover_text(
-            lang.t(
-                "A new seed every call; moods visible.",
-                "Nowe losowanie w każdej rozmowie; nastroje widoczne.",
-            ),
-        );
-        ui.selectable_value(&mut s.mode, Mode::Assessment, lang.t("Assessment", "Ocena")).on_hover_text(
-            lang.t(
-                "The persona's fixed call, the same for every trainee; moods hidden.",
-                "Stała rozmowa, taka sama dla wszystkich; nastroje ukryte.",
-            ),
-        );
+        ui.label(lang.tr("library-filter-mode"));
+        ui.selectable_value(&mut s.mode, Mode::Practice, lang.mode(Mode::Practice))
+            .on_hover_text(lang.mode_hint(Mode::Practice));
+        ui.selectable_value(&mut s.mode, Mode::Assessment, lang.mode(Mode::Assessment))
+            .on_hover_text(lang.mode_hint(Mode::Assessment));
     });
 }
 
@@ -163,10 +136,7 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         .cloned()
         .collect();
     if shown.is_empty() {
-        ui.label(
-            RichText::new(lang.t("No persona matches the filters.", "Żaden rozmówca nie pasuje do filtrów."))
-                .color(theme::muted(ui)),
-        );
+        ui.label(RichText::new(lang.tr("library-no-match")).color(theme::muted(ui)));
         return;
     }
     let gap = ui.spacing().item_spacing.x;
@@ -197,7 +167,7 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                         });
                         ui.add_space(4.0);
                         ui.horizontal(|ui| {
-                            ui.label(lang.t("Owes", "Zadłużenie"));
+                            ui.label(lang.tr("library-owes"));
                             ui.label(
                                 RichText::new(
                                     lang.money(persona.case_file.amount, &persona.case_file.currency),
@@ -207,11 +177,7 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                         });
                         best_score(ui, lang, app.best.get(&persona.id).copied());
                         ui.add_space(4.0);
-                        let open = format!(
-                            "{} {}",
-                            lang.t("Prepare the call with", "Przygotuj rozmowę:"),
-                            persona.name
-                        );
+                        let open = lang.tr_args("library-prepare", &[("persona", (&persona.name).into())]);
                         if ui.button(open).clicked() {
                             intents.push(Intent::OpenBriefing(persona.id.clone()));
                         }
@@ -225,14 +191,13 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
 
 fn best_score(ui: &mut egui::Ui, lang: Lang, best: Option<f64>) {
     ui.horizontal(|ui| {
-        ui.label(lang.t("Your best", "Twój najlepszy wynik"));
+        ui.label(lang.tr("library-best"));
         match best {
             Some(score) => {
-                ui.label(RichText::new(format!("{} / 100", lang.score(score))).family(theme::bold()))
+                let text = lang.tr_args("score-of-100", &[("score", lang.score(score).into())]);
+                ui.label(RichText::new(text).family(theme::bold()))
             }
-            None => {
-                ui.label(RichText::new(lang.t("not played yet", "jeszcze nie grano")).color(theme::muted(ui)))
-            }
+            None => ui.label(RichText::new(lang.tr("library-not-played")).color(theme::muted(ui))),
         };
     });
 }

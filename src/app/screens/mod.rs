@@ -13,6 +13,7 @@ mod wrapup;
 use egui::RichText;
 
 use crate::app::{Intent, Route, SettleApp, theme};
+use crate::i18n::Lang;
 
 pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
@@ -20,33 +21,26 @@ pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) 
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.label(RichText::new("Settle").family(theme::bold()).size(20.0).color(theme::ACCENT));
-            ui.label(
-                RichText::new(lang.t("Collection call trainer", "Trening rozmów windykacyjnych"))
-                    .color(theme::muted(ui)),
-            );
+            ui.label(RichText::new(lang.tr("app-tagline")).color(theme::muted(ui)));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = app.settings.dark;
-                let theme_label = if dark {
-                    lang.t("Light theme", "Jasny motyw")
-                } else {
-                    lang.t("Dark theme", "Ciemny motyw")
-                };
+                let theme_label = if dark { lang.tr("theme-light") } else { lang.tr("theme-dark") };
                 if ui.button(theme_label).clicked() {
                     app.settings.dark = !dark;
                 }
                 if matches!(app.route, Route::Library) {
-                    if ui.button(lang.t("Reports", "Raporty")).clicked() {
+                    if ui.button(lang.tr("top-reports")).clicked() {
                         intents.push(Intent::OpenDashboard);
                     }
-                    if ui.button(lang.t("Trainer tools", "Narzędzia trenera")).clicked() {
+                    if ui.button(lang.tr("top-trainer-tools")).clicked() {
                         intents.push(Intent::OpenAuthoring);
                     }
                 } else if matches!(app.route, Route::Authoring(_) | Route::Dashboard(_))
-                    && ui.button(lang.t("Back to library", "Wróć do biblioteki")).clicked()
+                    && ui.button(lang.tr("back-to-library")).clicked()
                 {
                     intents.push(Intent::BackToLibrary);
                 }
-                for choice in [crate::app::Lang::Pl, crate::app::Lang::En] {
+                for choice in [Lang::Pl, Lang::En] {
                     ui.selectable_value(&mut app.settings.lang, choice, choice.name());
                 }
                 if !app.settings.trainee.trim().is_empty() {
@@ -60,7 +54,7 @@ pub fn frame(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) 
         egui::Panel::top("notice").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.add(egui::Label::new(RichText::new(notice).color(theme::WARN)).wrap());
-                if ui.button(lang.t("Dismiss", "Zamknij")).clicked() {
+                if ui.button(lang.tr("notice-dismiss")).clicked() {
                     app.notice = None;
                 }
             });
@@ -87,7 +81,7 @@ pub fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
 }
 
 /// Difficulty as five pips, three filled for a 3; read out as "Difficulty 3 of 5".
-pub fn difficulty(ui: &mut egui::Ui, lang: crate::app::Lang, level: u8) -> egui::Response {
+pub fn difficulty(ui: &mut egui::Ui, lang: Lang, level: u8) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(5.0 * 14.0, 14.0), egui::Sense::hover());
     for i in 0..5u8 {
         let centre = egui::pos2(rect.left() + 7.0 + f32::from(i) * 14.0, rect.center().y);
@@ -97,7 +91,7 @@ pub fn difficulty(ui: &mut egui::Ui, lang: crate::app::Lang, level: u8) -> egui:
             ui.painter().circle_stroke(centre, 4.5, egui::Stroke::new(1.2, theme::WARN));
         }
     }
-    let text = format!("{} {level} / 5", lang.t("Difficulty", "Trudność"));
+    let text = lang.tr_args("difficulty-level", &[("level", level.into())]);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &text));
     response.on_hover_text(text)
 }

@@ -4,38 +4,28 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::i18n::Lang;
 use crate::app::theme;
-use crate::core::case_file::{CaseFile, Channel};
+use crate::core::case_file::CaseFile;
+use crate::i18n::Lang;
 
 fn section(ui: &mut Ui, title: &str) {
     ui.add_space(6.0);
     ui.label(RichText::new(title).family(theme::bold()).size(16.0));
 }
 
-fn channel(lang: Lang, c: Channel) -> &'static str {
-    match c {
-        Channel::Phone => lang.t("Phone", "Telefon"),
-        Channel::Email => lang.t("E-mail", "E-mail"),
-        Channel::Letter => lang.t("Letter", "List"),
-        Channel::Sms => lang.t("SMS", "SMS"),
-        Channel::Visit => lang.t("Visit", "Wizyta"),
-    }
-}
-
 /// The call's goal, the amount and the mandate: what the collector must keep in view.
 pub fn summary_ui(ui: &mut Ui, lang: Lang, case: &CaseFile) {
     egui::Grid::new("case-summary").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
-        ui.label(RichText::new(lang.t("Amount owed", "Kwota zadłużenia")).color(theme::muted(ui)));
+        ui.label(RichText::new(lang.tr("case-amount-owed")).color(theme::muted(ui)));
         ui.label(RichText::new(lang.money(case.amount, &case.currency)).family(theme::bold()).size(18.0));
         ui.end_row();
-        ui.label(RichText::new(lang.t("Call date", "Data rozmowy")).color(theme::muted(ui)));
+        ui.label(RichText::new(lang.tr("case-call-date")).color(theme::muted(ui)));
         ui.label(lang.date(case.call_date));
         ui.end_row();
-        ui.label(RichText::new(lang.t("Goal", "Cel rozmowy")).color(theme::muted(ui)));
+        ui.label(RichText::new(lang.tr("case-goal")).color(theme::muted(ui)));
         ui.add(egui::Label::new(&case.goal).wrap());
         ui.end_row();
-        ui.label(RichText::new(lang.t("Mandate", "Pełnomocnictwo")).color(theme::muted(ui)));
+        ui.label(RichText::new(lang.tr("case-mandate")).color(theme::muted(ui)));
         ui.add(egui::Label::new(&case.mandate).wrap());
         ui.end_row();
     });
@@ -49,33 +39,33 @@ pub fn debtor_ui(ui: &mut Ui, lang: Lang, case: &CaseFile) {
             ui.add(egui::Label::new(value).wrap());
             ui.end_row();
         };
-        row(ui, lang.t("Company", "Firma"), &d.company);
-        row(ui, lang.t("Legal form", "Forma prawna"), &d.legal_form);
+        row(ui, lang.tr("case-company"), &d.company);
+        row(ui, lang.tr("case-legal-form"), &d.legal_form);
         if let Some(nip) = &d.tax_id {
-            row(ui, "NIP", nip);
+            row(ui, lang.tr("case-tax-id"), nip);
         }
         if let Some(krs) = &d.register_no {
-            row(ui, "KRS", krs);
+            row(ui, lang.tr("case-register-no"), krs);
         }
-        row(ui, lang.t("Contact", "Osoba kontaktowa"), &format!("{}, {}", d.contact, d.role));
-        row(ui, lang.t("Phone", "Telefon"), &d.phone);
+        row(ui, lang.tr("case-contact"), &format!("{}, {}", d.contact, d.role));
+        row(ui, lang.tr("case-phone"), &d.phone);
         if let Some(hours) = &d.preferred_hours {
-            row(ui, lang.t("Preferred hours", "Preferowane godziny"), hours);
+            row(ui, lang.tr("case-preferred-hours"), hours);
         }
     });
 }
 
 /// Invoices, payments, contacts, documents and the relationship.
 pub fn records_ui(ui: &mut Ui, lang: Lang, case: &CaseFile, id: &str) {
-    section(ui, lang.t("Invoices", "Faktury"));
+    section(ui, lang.tr("case-invoices"));
     egui::Grid::new((id, "invoices")).striped(true).num_columns(6).spacing([14.0, 4.0]).show(ui, |ui| {
         for h in [
-            lang.t("Number", "Numer"),
-            lang.t("Issued", "Wystawiona"),
-            lang.t("Due", "Termin"),
-            lang.t("Amount", "Kwota"),
-            lang.t("Overdue", "Po terminie"),
-            lang.t("Status", "Status"),
+            lang.tr("case-number"),
+            lang.tr("case-issued"),
+            lang.tr("case-due"),
+            lang.tr("case-amount"),
+            lang.tr("case-overdue"),
+            lang.tr("case-status"),
         ] {
             ui.label(RichText::new(h).family(theme::bold()));
         }
@@ -86,17 +76,21 @@ pub fn records_ui(ui: &mut Ui, lang: Lang, case: &CaseFile, id: &str) {
             ui.label(lang.date(inv.due));
             ui.label(lang.money(inv.amount, &case.currency));
             let days = inv.days_overdue(case.call_date);
-            ui.label(if days > 0 { format!("{days} {}", lang.t("days", "dni")) } else { "—".into() });
-            if inv.paid {
-                ui.label(RichText::new(lang.t("paid", "zapłacona")).color(theme::GOOD));
+            ui.label(if days > 0 {
+                lang.tr_args("case-days-overdue", &[("days", days.into())])
             } else {
-                ui.label(RichText::new(lang.t("unpaid", "niezapłacona")).color(theme::BAD));
+                "—".into()
+            });
+            if inv.paid {
+                ui.label(RichText::new(lang.tr("case-paid")).color(theme::GOOD));
+            } else {
+                ui.label(RichText::new(lang.tr("case-unpaid")).color(theme::BAD));
             }
             ui.end_row();
         }
     });
     if !case.payments.is_empty() {
-        section(ui, lang.t("Payment history", "Historia wpłat"));
+        section(ui, lang.tr("case-payments"));
         egui::Grid::new((id, "payments")).striped(true).num_columns(3).spacing([14.0, 4.0]).show(ui, |ui| {
             for p in &case.payments {
                 ui.label(lang.date(p.date));
@@ -107,23 +101,18 @@ pub fn records_ui(ui: &mut Ui, lang: Lang, case: &CaseFile, id: &str) {
         });
     }
     if !case.contacts.is_empty() {
-        section(ui, lang.t("Earlier contacts", "Wcześniejsze kontakty"));
+        section(ui, lang.tr("case-contacts"));
         for c in &case.contacts {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(lang.date(c.date)).family(theme::bold()));
-                ui.label(RichText::new(channel(lang, c.channel)).color(theme::muted(ui)));
+                ui.label(RichText::new(lang.channel(c.channel)).color(theme::muted(ui)));
                 ui.label(RichText::new(&c.who).color(theme::muted(ui)));
                 match c.promise_kept {
                     Some(true) => {
-                        ui.label(
-                            RichText::new(lang.t("promise kept", "obietnica dotrzymana")).color(theme::GOOD),
-                        );
+                        ui.label(RichText::new(lang.tr("case-promise-kept")).color(theme::GOOD));
                     }
                     Some(false) => {
-                        ui.label(
-                            RichText::new(lang.t("promise broken", "obietnica niedotrzymana"))
-                                .color(theme::BAD),
-                        );
+                        ui.label(RichText::new(lang.tr("case-promise-broken")).color(theme::BAD));
                     }
                     None => {}
                 }
@@ -133,7 +122,7 @@ pub fn records_ui(ui: &mut Ui, lang: Lang, case: &CaseFile, id: &str) {
         }
     }
     if !case.documents.is_empty() {
-        section(ui, lang.t("Documents", "Dokumenty"));
+        section(ui, lang.tr("case-documents"));
         for doc in &case.documents {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(&doc.title).family(theme::bold()));
@@ -145,6 +134,6 @@ pub fn records_ui(ui: &mut Ui, lang: Lang, case: &CaseFile, id: &str) {
             ui.add_space(4.0);
         }
     }
-    section(ui, lang.t("Relationship", "Relacja z klientem"));
+    section(ui, lang.tr("case-relationship"));
     ui.add(egui::Label::new(&case.relationship).wrap());
 }

@@ -4,9 +4,9 @@
 
 use egui::{Color32, Pos2, Rect, Response, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
-use crate::app::i18n::Lang;
 use crate::app::theme;
 use crate::core::style::{COMPROMISE_RADIUS, ConflictStyle, StylePoint, StyleZone};
+use crate::i18n::{Lang, style_description};
 
 pub struct StyleMap<'a> {
     pub zone: StyleZone,
@@ -19,7 +19,6 @@ pub fn style_map_ui(ui: &mut Ui, map: &StyleMap<'_>) -> Response {
     let (outer, response) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
     let lang = map.lang;
     let end = map.path.last().copied().unwrap_or_default();
-    let style = end.style();
     if ui.is_rect_visible(outer) {
         let painter = ui.painter_at(outer);
         let plot = outer.shrink2(vec2(26.0, 22.0)).translate(vec2(8.0, -4.0));
@@ -76,14 +75,14 @@ pub fn style_map_ui(ui: &mut Ui, map: &StyleMap<'_>) -> Response {
         painter.text(
             pos2(plot.center().x, outer.bottom() - 2.0),
             egui::Align2::CENTER_BOTTOM,
-            lang.t("Firmness", "Stanowczość"),
+            lang.tr("style-map-firmness"),
             font.clone(),
             text,
         );
         painter.text(
             pos2(plot.center().x + 8.0, plot.top() + 14.0),
             egui::Align2::LEFT_TOP,
-            lang.t("Empathy", "Empatia"),
+            lang.tr("style-map-empathy"),
             font.clone(),
             text,
         );
@@ -107,15 +106,7 @@ pub fn style_map_ui(ui: &mut Ui, map: &StyleMap<'_>) -> Response {
             painter.circle(*last, 7.0, theme::ACCENT, Stroke::new(2.0, Color32::WHITE));
         }
     }
-    let description = format!(
-        "{}: {}, {} {:+.2}, {} {:+.2}",
-        lang.t("Style map", "Mapa stylu"),
-        lang.style(style),
-        lang.t("empathy", "empatia"),
-        end.empathy,
-        lang.t("firmness", "stanowczość"),
-        end.firmness
-    );
+    let description = style_description(lang, end);
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &description));
     ui.label(egui::RichText::new(description).family(theme::bold()));
     response

@@ -1,7 +1,9 @@
 //! Exports for managers: the filtered table as CSV (with spreadsheet formula injection
-//! neutralised), a printable self-contained HTML report per trainee (every text escaped,
-//! charts as inline SVG), and xAPI 1.0.3 statements (one per call, and one per reply when a
-//! whole report is at hand, all with stable ids) that a learning record store can ingest.
+//! neutralised), a printable self-contained HTML report per trainee (in the language asked
+//! for, in the app's words from `crate::i18n`; every text escaped, charts as inline SVG), and
+//! xAPI 1.0.3 statements (one per call, and one per reply when a whole report is at hand, all
+//! with stable ids) that a learning record store can ingest. CSV and xAPI are for machines and
+//! stay language-neutral.
 
 use std::fmt::Write as _;
 
@@ -13,6 +15,7 @@ use crate::core::format::{Language, PloyHandling};
 use crate::core::report::Report;
 use crate::core::report::index::{Row, trainee_view};
 use crate::core::style::StylePoint;
+use crate::i18n::Lang;
 
 /// The IRI base of Settle's activities, verbs' extensions and accounts in xAPI statements.
 /// `.invalid` is reserved: no real host answers it, so the ids can never collide with one.
@@ -89,12 +92,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn style_svg(points: &[StylePoint]) -> String {
-    let mut svg = String::from(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"260\" height=\"260\" viewBox=\"-1.1 -1.1 2.2 2.2\" role=\"img\" aria-label=\"Style map\">\
+fn style_svg(points: &[StylePoint], label: &str) -> String {
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"260\" height=\"260\" viewBox=\"-1.1 -1.1 2.2 2.2\" role=\"img\" aria-label=\"{}\">\
          <rect x=\"-1\" y=\"-1\" width=\"2\" height=\"2\" fill=\"#f4f6f7\" stroke=\"#999\" stroke-width=\"0.01\"/>\
          <line x1=\"-1\" y1=\"0\" x2=\"1\" y2=\"0\" stroke=\"#999\" stroke-width=\"0.01\"/>\
          <line x1=\"0\" y1=\"-1\" x2=\"0\" y2=\"1\" stroke=\"#999\" stroke-width=\"0.01\"/>",
+        escape(label)
     );
     for p in points {
         let _ = write!(
@@ -107,10 +111,11 @@ fn style_svg(points: &[StylePoint]) -> String {
     svg
 }
 
-fn scores_svg(series: &[(f64, f64)]) -> String {
-    let mut svg = String::from(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"360\" height=\"120\" viewBox=\"0 0 360 120\" role=\"img\" aria-label=\"Scores over time\">\
+fn scores_svg(series: &[(f64, f64)], label: &str) -> String {
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"360\" height=\"120\" viewBox=\"0 0 360 120\" role=\"img\" aria-label=\"{}\">\
          <rect width=\"360\" height=\"120\" fill=\"#f4f6f7\"/>",
+        escape(label)
     );
     let n = series.len().max(2) as f64 - 1.0;
     let points: Vec<String> = series
@@ -127,26 +132,47 @@ fn scores_svg(series: &[(f64, f64)]) -> String {
     svg
 }
 
-/// A printable, self-contained HTML report of one trainee's calls.
-pub fn trainee_html(rows: &[Row], trainee: &str) -> String {
+/// A section's title, then a table opened with its header row; every text escaped.
+fn table_head(title: &str, columns: &[&str]) -> String {
+    let cells: String = columns.iter().map(|c| format!("<th>{}</th>", escape(c))).collect();
+    format!("<h2>{}</h2><table><tr>{cells}</tr>", escape(title))
+}
+
+/// A printable, self-contained HTML report of one trainee's calls, in the language asked for.
+pub fn trainee_html(rows: &[Row], trainee: &str, lang: Lang) -> String {
     let view = trainee_view(rows, trainee);
     let s = &view.summary;
     let mut html = String::new();
+    let summary = lang.tr_args(
+        "html-summary",
+        &[
+            ("calls", s.calls.into()),
+            ("passed", s.passed.into()),
+            ("rate", format!("{:.0}", s.pass_rate * 100.0).into()),
+            ("mean", lang.score(s.mean_score).into()),
+        ],
+    );
     let _ = write!(
         html,
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Settle: {name}</title>\
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>Settle: {name}</title>\
          <style>body{{font-family:sans-serif;margin:2em;color:#222}}table{{border-collapse:collapse}}\
          td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}h2{{margin-top:1.5em}}\
          @media print{{body{{margin:0}}}}</style></head><body>\
-         <h1>Settle training report: {name}</h1>\
-         <p>{calls} calls, {passed} passed ({rate:.0}%), mean score {mean:.1}.</p>",
+         <h1>{heading}</h1><p>{summary}</p>",
+        code = lang.code(),
         name = escape(&view.trainee),
-        calls = s.calls,
-        passed = s.passed,
-        rate = s.pass_rate * 100.0,
-        mean = s.mean_score
+        heading = escape(&lang.tr_args("html-heading", &[("trainee", (&view.trainee).into())])),
+        summary = escape(&summary),
     );
-    html.push_str("<h2>Best and last score per persona</h2><table><tr><th>Persona</th><th>Best</th><th>Last</th><th>Scores over time</th></tr>");
+    html.push_str(&table_head(
+        lang.tr("html-best-last"),
+        &[
+            lang.tr("column-persona"),
+            lang.tr("html-best"),
+            lang.tr("html-last"),
+            lang.tr("html-scores-over-time"),
+        ],
+    ));
     for (persona, (best, last)) in &view.best_and_last {
         let series: Vec<(f64, f64)> = view
             .scores_over_time
@@ -154,34 +180,52 @@ pub fn trainee_html(rows: &[Row], trainee: &str) -> String {
             .map_or_else(Vec::new, |v| v.iter().map(|(t, s)| (t.timestamp() as f64, *s)).collect());
         let _ = write!(
             html,
-            "<tr><td>{}</td><td>{best:.1}</td><td>{last:.1}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&persona.0),
-            scores_svg(&series)
+            lang.score(*best),
+            lang.score(*last),
+            scores_svg(&series, lang.tr("html-scores-over-time"))
         );
     }
-    html.push_str("</table><h2>Style of every call</h2><p>Firmness across, empathy up.</p>");
+    let _ = write!(
+        html,
+        "</table><h2>{}</h2><p>{}</p>",
+        escape(lang.tr("html-style")),
+        escape(lang.tr("html-style-axes"))
+    );
     let points: Vec<StylePoint> = view.style_points.iter().map(|(_, p)| *p).collect();
-    html.push_str(&style_svg(&points));
-    html.push_str("<h2>Conduct violations</h2><ul>");
+    html.push_str(&style_svg(&points, lang.tr("html-style-map")));
+    let _ = write!(html, "<h2>{}</h2><ul>", escape(lang.tr("html-violations")));
     for (kind, n) in &view.violations {
-        let _ = write!(html, "<li>{} × {n}</li>", escape(&format!("{kind:?}")));
+        let _ = write!(html, "<li>{} × {n}</li>", escape(lang.violation(*kind)));
     }
-    html.push_str("</ul><h2>Ploys fallen for</h2><ul>");
+    let _ = write!(html, "</ul><h2>{}</h2><ul>", escape(lang.tr("dashboard-ploys-fallen")));
     for (ploy, n) in &view.ploys_fallen_for {
-        let _ = write!(html, "<li>{} × {n}</li>", escape(&format!("{ploy:?}")));
+        let _ = write!(html, "<li>{} × {n}</li>", escape(lang.ploy(*ploy)));
     }
-    html.push_str("</ul><h2>Calls</h2><table><tr><th>Date</th><th>Persona</th><th>Outcome</th><th>Score</th><th>Result</th></tr>");
+    html.push_str("</ul>");
+    html.push_str(&table_head(
+        lang.tr("dashboard-calls"),
+        &[
+            lang.tr("column-date"),
+            lang.tr("column-persona"),
+            lang.tr("column-outcome"),
+            lang.tr("column-score"),
+            lang.tr("column-result"),
+        ],
+    ));
     let mut mine: Vec<&Row> = rows.iter().filter(|r| r.trainee.eq_ignore_ascii_case(trainee)).collect();
     mine.sort_by_key(|r| r.started_at);
     for r in mine {
         let _ = write!(
             html,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td></tr>",
-            r.started_at.format("%Y-%m-%d %H:%M"),
+            "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            lang.date_short(r.started_at.date_naive()),
+            r.started_at.format("%H:%M"),
             escape(&r.persona_name),
-            r.outcome.key(),
-            r.total,
-            if r.passed { "passed" } else { "failed" }
+            escape(lang.outcome(r.outcome)),
+            lang.score(r.total),
+            escape(if r.passed { lang.tr("result-passed") } else { lang.tr("result-failed") })
         );
     }
     html.push_str("</table></body></html>\n");
