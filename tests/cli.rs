@@ -42,7 +42,7 @@ fn scripted_play_saves_a_report_that_replays() {
         "--seed",
         "5",
         "--replies",
-        "1,1",
+        "#1,#1",
         "--trainee",
         "Anna",
         "--reports",
@@ -72,7 +72,7 @@ fn the_environment_variable_chooses_the_reports_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = Command::new(env!("CARGO_BIN_EXE_settle"))
         .args(["--dialogues", "tests/data/good", "--assets", "tests/data/assets"])
-        .args(["play", "minimal", "--seed", "1", "--replies", "2"])
+        .args(["play", "minimal", "--seed", "1", "--replies", "#2"])
         .env("SETTLE_REPORTS_DIR", dir.path())
         .output()
         .expect("runs");
@@ -96,8 +96,9 @@ fn interactive_play_reads_replies_and_wrap_up_from_a_pipe() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawns");
-    // A wrong number is refused and asked again; then the wrap-up, field by field.
-    let input = "7\n1\n1\nPromiseToPay\n1200\n\n2026-11-27\nMonitorPayment\nCalled on Monday\n";
+    // A wrong number is refused and asked again; `#1` is the first reply as the file lists it,
+    // wherever the shuffled order shows it; then the wrap-up, field by field.
+    let input = "7\n#1\n1\nPromiseToPay\n1200\n\n2026-11-27\nMonitorPayment\nCalled on Monday\n";
     child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
     let out = child.wait_with_output().expect("finishes");
     let all = text(&out);

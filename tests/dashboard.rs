@@ -17,12 +17,12 @@ use settle::i18n::Lang;
 use crate::common::good;
 
 /// Plays `minimal` by reply 1 then 1 (promise, 100 with a correct wrap-up) or by reply 2
-/// (the threat: 24.4, failed), `day` days after 1 November.
+/// (the threat: 23.8, failed), `day` days after 1 November.
 fn call(persona: &Arc<Persona>, trainee: &str, good_path: bool, day: i64) -> Report {
     let (mut engine, _) = CallEngine::start(Arc::clone(persona), Mode::Practice, day as u64);
     let steps: &[usize] = if good_path { &[1, 1] } else { &[2] };
     for n in steps {
-        engine.choose_offer(*n).expect("offered");
+        engine.choose_listed(*n).expect("offered");
     }
     let start = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().expect("valid") + Duration::days(day);
     let times = CallTimes { started_at: start, ended_at: start + Duration::seconds(90) };
@@ -53,14 +53,15 @@ fn aggregations_on_a_known_report_set() {
     let s = summary(&index.rows);
     assert_eq!((s.calls, s.passed), (7, 4));
     assert!((s.pass_rate - 4.0 / 7.0).abs() < 1e-12);
-    // 4 × 100 + 3 × 24.4 = 473.2, over 7.
-    assert!((s.mean_score - 473.2 / 7.0).abs() < 1e-9, "{}", s.mean_score);
-    assert_eq!(s.top_failure, Some((FailureKind::BelowPassMark, 3)));
+    // 4 × 100 + 3 × 23.8 = 471.4, over 7.
+    assert!((s.mean_score - 471.4 / 7.0).abs() < 1e-9, "{}", s.mean_score);
+    // The threat is a critical error.
+    assert_eq!(s.top_failure, Some((FailureKind::CriticalError(ViolationKind::Threat), 3)));
 
     let bartek = trainee_view(&index.rows, "bartek");
     assert_eq!(bartek.summary.calls, 3);
     assert_eq!(bartek.violations, vec![(ViolationKind::Threat, 2)]);
-    assert_eq!(bartek.best_and_last.values().next(), Some(&(100.0, 24.4)));
+    assert_eq!(bartek.best_and_last.values().next(), Some(&(100.0, 23.8)));
 
     let persona = persona_view(&index.rows, &minimal.id);
     assert_eq!(persona.histogram[9], 4);
@@ -100,10 +101,10 @@ fn aggregations_on_a_known_report_set() {
     assert!(pl.contains("<th>Rozmówca</th><th>Najlepszy</th>"), "{pl}");
     assert!(!pl.contains("<script>"));
     let bartek = trainee_html(&index.rows, "Bartek", Lang::Pl);
-    assert!(bartek.contains("<p>3 rozmowy, zaliczone: 1 (33%), średni wynik 49,6.</p>"), "{bartek}");
+    assert!(bartek.contains("<p>3 rozmowy, zaliczone: 1 (33%), średni wynik 49,2.</p>"), "{bartek}");
     assert!(bartek.contains("<li>Groźba × 2</li>"), "{bartek}");
     let bartek = trainee_html(&index.rows, "Bartek", Lang::En);
-    assert!(bartek.contains("<p>3 calls, 1 passed (33%), mean score 49.6.</p>"), "{bartek}");
+    assert!(bartek.contains("<p>3 calls, 1 passed (33%), mean score 49.2.</p>"), "{bartek}");
     assert!(bartek.contains("<li>Threat × 2</li>"), "{bartek}");
     // xAPI: one statement per call, stable ids, the verb by result.
     let statements = xapi(&index.rows);
@@ -138,15 +139,15 @@ fn a_changed_score_breaks_the_signature() {
     let text = std::fs::read_to_string(&path).expect("read");
     // A careful forgery that every field agrees with, so only the signature can tell.
     let forged = text
-        .replacen("total: 24.4", "total: 94.4", 1)
+        .replacen("total: 23.8", "total: 93.8", 1)
         .replacen("passed: false", "passed: true", 1)
-        .replacen("fail_reason: Some(BelowPassMark)", "fail_reason: None", 1);
-    assert_eq!(forged.matches("94.4").count(), 1);
+        .replacen("fail_reason: Some(CriticalError(Threat, Major))", "fail_reason: None", 1);
+    assert_eq!(forged.matches("93.8").count(), 1);
     assert!(forged.contains("fail_reason: None"), "{forged}");
     std::fs::write(&path, &forged).expect("write");
     let index = ReportIndex::open(dir.path(), Some(key.to_vec()));
     assert_eq!(index.rows.len(), 1);
-    assert_eq!(index.rows[0].total, 94.4);
+    assert_eq!(index.rows[0].total, 93.8);
     assert_eq!(index.rows[0].signature, Signature::Mismatch);
 }
 

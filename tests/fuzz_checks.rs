@@ -249,7 +249,7 @@ fn act(engine: &mut CallEngine, action: u8) {
     let result = match offered.get(pick) {
         None if how % 2 == 0 => engine.silence(),
         None => engine.apply(Choice::Silence),
-        Some(_) if how % 3 == 0 => engine.choose_offer(pick + 1),
+        Some(_) if how % 3 == 0 => engine.choose_listed(pick + 1),
         Some(&reply) if how % 3 == 1 => engine.choose(reply),
         Some(&reply) => engine.apply(Choice::Reply(reply)),
     };
@@ -264,7 +264,7 @@ fn refusals(engine: &mut CallEngine, offered: &[ReplyIdx]) {
     let n = offered.len();
     for number in [0, n + 1] {
         assert_eq!(
-            engine.choose_offer(number),
+            engine.choose_listed(number),
             Err(EngineError::NoSuchOffer { number, offered: n }),
             "offer {number} of {n}"
         );
@@ -311,7 +311,7 @@ fn check_finished(persona: &Arc<Persona>, engine: &CallEngine, bytes: &[u8]) {
     let end = engine.end().expect("the call is over").clone();
     assert!(engine.offers().is_empty());
     let mut over = engine.clone();
-    assert_eq!(over.choose_offer(1), Err(EngineError::CallOver));
+    assert_eq!(over.choose_listed(1), Err(EngineError::CallOver));
     assert_eq!(over.choose(ReplyIdx(0)), Err(EngineError::CallOver));
     assert_eq!(over.silence(), Err(EngineError::CallOver));
 

@@ -13,6 +13,7 @@ use settle::core::call::Mode;
 use settle::core::engine::CallEngine;
 use settle::core::money::Money;
 use settle::core::outcome::{NextStep, Outcome};
+use settle::core::persona::ReplyIdx;
 use settle::core::scoring::score;
 use settle::core::wrapup::WrapUp;
 
@@ -66,7 +67,7 @@ fn start_minimal_call(harness: &mut Harness<'_, SettleApp>) {
 /// A whole call with the first replies and an empty wrap-up, up to the debrief.
 fn play_minimal_call_to_the_debrief(harness: &mut Harness<'_, SettleApp>) {
     start_minimal_call(harness);
-    choose(harness, egui::Key::Num1);
+    reply(harness, GOOD_OPENING);
     choose(harness, egui::Key::Num1);
     harness.get_by_label("Continue to wrap-up").click();
     harness.run();
@@ -83,6 +84,15 @@ fn choose(harness: &mut Harness<'_, SettleApp>, key: egui::Key) {
     harness.key_press(key);
     harness.run();
 }
+
+/// Clicks the reply that begins with `text`, wherever the shuffled order put it.
+fn reply(harness: &mut Harness<'_, SettleApp>, text: &str) {
+    harness.get_by_label_contains(&format!(". {text}")).click();
+    harness.run();
+}
+
+/// The minimal persona's good opening reply, then the only reply of its second turn.
+const GOOD_OPENING: &str = "Good morning, Mr Nowak.";
 
 fn type_into(harness: &mut Harness<'_, SettleApp>, label: &str, text: &str) {
     let field = harness.get_by_role_and_label(Role::TextInput, label);
@@ -104,7 +114,8 @@ fn a_whole_call_reaches_the_debrief_with_the_cores_score() {
     let mut harness = harness(&folders);
     start_minimal_call(&mut harness);
     assert!(harness.query_by_label("Nowak speaking.").is_some());
-    choose(&mut harness, egui::Key::Num1);
+    reply(&mut harness, GOOD_OPENING);
+    // The second turn offers one reply: the number key takes it.
     choose(&mut harness, egui::Key::Num1);
     assert!(harness.query_by_label("The call is over.").is_some());
     harness.get_by_label("Continue to wrap-up").click();
@@ -121,13 +132,14 @@ fn a_whole_call_reaches_the_debrief_with_the_cores_score() {
     let seed = debrief.report.seed;
     let persona = good("minimal");
     let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, seed);
-    engine.choose_offer(1).expect("offered");
-    engine.choose_offer(1).expect("offered");
+    engine.choose(ReplyIdx(0)).expect("offered");
+    engine.choose(ReplyIdx(0)).expect("offered");
     let wrap_up = WrapUp {
         outcome: Some(Outcome::PromiseToPay),
         amount: Some(Money::from_major(1200)),
         instalments: None,
         first_due: NaiveDate::from_ymd_opt(2026, 11, 27),
+        call_back: None,
         next_step: Some(NextStep::MonitorPayment),
         note: String::new(),
     };
@@ -154,7 +166,7 @@ fn an_interrupted_call_is_offered_for_resuming_and_goes_on_where_it_stopped() {
     {
         let mut harness = harness(&folders);
         start_minimal_call(&mut harness);
-        choose(&mut harness, egui::Key::Num1);
+        reply(&mut harness, GOOD_OPENING);
         assert!(harness.query_by_label("Oh, I missed it. I'll transfer it on Friday.").is_some());
         // The window closes here, mid-call.
     }
@@ -240,7 +252,7 @@ fn saved_call(folder: &std::path::Path, trainee: &str, passed: bool) {
     let persona = good("minimal");
     let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, 1);
     for n in if passed { &[1usize, 1][..] } else { &[2usize][..] } {
-        engine.choose_offer(*n).expect("offered");
+        engine.choose_listed(*n).expect("offered");
     }
     let now = chrono::Utc::now();
     let times = settle::core::report::CallTimes { started_at: now, ended_at: now };
@@ -280,7 +292,7 @@ fn the_reports_dashboard_filters_its_table_and_opens_a_call() {
     harness.run();
     harness.get_by_label("Open the call").click();
     harness.run();
-    assert!(shows(&harness, "Total 24.4 / 100"));
+    assert!(shows(&harness, "Total 23.8 / 100"));
     assert!(shows(&harness, "Back to reports"));
 }
 

@@ -135,7 +135,7 @@ fn get(url: &str) -> Result<Value, String> {
 fn report_of(persona: &Arc<Persona>, seed: u64, trainee: &str) -> Report {
     let (mut engine, _) = CallEngine::start(Arc::clone(persona), Mode::Practice, seed);
     while !engine.is_over() {
-        engine.choose_offer(1).expect("an offer");
+        engine.choose_listed(1).expect("an offer");
     }
     let times = CallTimes {
         started_at: Utc.with_ymd_and_hms(2026, 11, 23, 9, seed as u32, 0).single().expect("valid"),

@@ -87,7 +87,7 @@ const PATHS: &[Path] = &[
     ("marta-serial-promiser", Mode::Practice, 7, "2,1,3,2,4,s,2,1", "end_paid_full", 100.0, true),
     ("marta-serial-promiser", Mode::Assessment, 0, "2,1,1,3,2,4,s,2,1", "end_paid_full", 100.0, true),
     ("marta-serial-promiser", Mode::Practice, 1, "2,1,3,2,3,4,1,1", "end_plan_proof", 96.0, true),
-    ("marta-serial-promiser", Mode::Practice, 1, "1,1,3,2,2,4,s,4,1,1", "end_plan_proof", 88.0, true),
+    ("marta-serial-promiser", Mode::Practice, 1, "1,1,3,2,2,4,s,4,1,1", "end_plan_proof", 88.0, false),
     ("marta-serial-promiser", Mode::Practice, 1, "1,1,3,2,4,3,1,1", "end_partial", 52.0, false),
     ("marta-serial-promiser", Mode::Practice, 4, "2,1,3,2,3,4,3,1,2,1", "end_plan", 96.0, true),
     ("marta-serial-promiser", Mode::Practice, 3, "2,2,2,3,3,2,1,3,1", "end_plan", 96.0, true),
@@ -119,7 +119,7 @@ const PATHS: &[Path] = &[
     ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,3,3", "end_hung_up", 27.4, false),
     ("jan-hardship", Mode::Practice, 2, "4,1", "end_hung_up", 11.1, false),
     ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,3,2", "end_too_unwell", 46.1, false),
-    ("jan-hardship", Mode::Practice, 2, "2,3,2,3,2,4,3,2,3,2,2,3,2,2,2", "end_plan", 92.0, true),
+    ("jan-hardship", Mode::Practice, 2, "2,3,2,3,2,4,3,2,3,2,2,3,2,2,2", "end_plan", 92.0, false),
     // Paweł: the late disputer (warped oak), a sole trader.
     ("pawel-late-dispute", Mode::Practice, 7, "2,2,4,2,3,4,2,2", "end_paid_now", 100.0, true),
     ("pawel-late-dispute", Mode::Practice, 13, "2,2,3,4,2,2,3,4,2,2", "end_paid_now", 100.0, true),
@@ -169,7 +169,7 @@ fn play(persona: &Arc<Persona>, mode: Mode, seed: u64, replies: &str) -> CallEng
     for step in replies.split(',') {
         let result = match step {
             "s" => engine.apply(Choice::Silence),
-            n => engine.choose_offer(n.parse().expect("a number")),
+            n => engine.choose_listed(n.parse().expect("a number")),
         };
         result.unwrap_or_else(|e| panic!("{}: step {step} of {replies}: {e}", persona.id));
     }

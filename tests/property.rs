@@ -25,7 +25,7 @@ fn check_call(persona: &Arc<Persona>, seed: u64, mut pick: impl FnMut(usize) -> 
         let offers = engine.offers().len();
         assert!(offers > 0, "{}: no reply on offer at {:?}", persona.id, engine.node());
         match pick(offers) {
-            Some(n) => engine.choose_offer(n + 1),
+            Some(n) => engine.choose_listed(n + 1),
             None => engine.apply(Choice::Silence),
         }
         .expect("an offered choice is accepted");

@@ -236,7 +236,7 @@ fn migrate_turns_an_old_pair_into_one_graph_and_a_polish_table() {
         "--assets",
         ASSETS,
         "--replies",
-        "2",
+        "#2",
         "--no-save",
     ]);
     let text = stdout(&out);
@@ -263,7 +263,7 @@ fn an_old_polish_twin_report_counts_for_the_merged_persona() {
         let persona = library.find_in("tomasz-partner", language).expect("bundled").clone();
         let (mut engine, _) = CallEngine::start(persona, Mode::Practice, seed);
         while !engine.is_over() {
-            engine.choose_offer(1).expect("first offer");
+            engine.choose_listed(1).expect("first offer");
         }
         let at = |m| Utc.with_ymd_and_hms(2026, 11, 23, 10, m, 0).single().expect("valid");
         let times = CallTimes { started_at: at(0), ended_at: at(3) };

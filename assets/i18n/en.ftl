@@ -158,6 +158,7 @@ wrapup-empty-hint = Leave a field empty when nothing was agreed on it.
 wrapup-error-amount = The amount is not a number such as 1250.00.
 wrapup-error-instalments = Instalments must be a whole number from 1 to 120.
 wrapup-error-first-due = The date is not a date such as 2026-12-01 or 01.12.2026.
+wrapup-error-call-back = The call-back day is not a date such as 2026-12-01 or 01.12.2026.
 wrapup-save = Save and see the debrief
 field-outcome = Outcome
 field-amount = Amount
@@ -196,6 +197,7 @@ debrief-wrong = wrong
 part-outcome = Outcome
 part-style = Style fit
 part-conduct = Conduct
+part-steps = Required steps
 part-ploys = Ploy handling
 part-wrap-up = Wrap-up
 explain-outcome = { $outcome } = { $points ->
@@ -209,6 +211,8 @@ explain-style-inside = { $style } — inside the target zone
 explain-style-distance = { $style } — { $distance } from the target zone
 explain-no-violations = No conduct violations
 explain-no-ploys = No ploy met: not scored
+explain-no-steps = No required step in this call: not scored
+explain-steps = { $taken } of { $of } taken in time
 explain-ploys = { $met ->
     [one] { $met } ploy met
    *[other] { $met } ploys met
@@ -412,6 +416,9 @@ outcome-refused = Refused
 outcome-escalated-to-legal = Escalated to legal
 outcome-wrong-party = Wrong party
 outcome-debtor-hung-up = Debtor hung up
+outcome-call-back-agreed = Call-back agreed
+outcome-right-party-not-reached = Right party not reached
+outcome-estate-deceased = Debtor deceased (estate)
 
 next-step-send-confirmation = Send a written confirmation
 next-step-send-agreement = Send the instalment agreement
@@ -462,6 +469,7 @@ violation-false-statement = False statement
 violation-third-party-disclosure = Disclosure to a third party
 violation-abusive-language = Abusive language
 violation-hardship-mistreatment = Mistreating real hardship
+violation-exceeding-mandate = Exceeding the mandate
 
 severity-minor = minor
 severity-major = major
@@ -475,6 +483,8 @@ style-accommodating = Accommodating
 
 fail-severe-violation = Severe conduct violation: { $violation }
 fail-below-pass-mark = Below the pass mark
+fail-critical-error = Critical error: { $violation } ({ $severity })
+fail-missed-critical-step = A critical step was missed
 
 mood-trust = Trust
 mood-anger = Anger

@@ -162,6 +162,7 @@ wrapup-empty-hint = Jeśli czegoś nie ustalono, proszę zostawić to pole puste
 wrapup-error-amount = Kwota musi być liczbą, np. 1250,00.
 wrapup-error-instalments = Liczba rat musi być liczbą całkowitą od 1 do 120.
 wrapup-error-first-due = Data musi mieć postać 2026-12-01 lub 01.12.2026.
+wrapup-error-call-back = Termin ponownego kontaktu musi mieć postać 2026-12-01 lub 01.12.2026.
 wrapup-save = Zapisz i pokaż omówienie
 field-outcome = Wynik rozmowy
 field-amount = Kwota
@@ -200,6 +201,7 @@ debrief-wrong = źle
 part-outcome = Rezultat
 part-style = Dopasowanie stylu
 part-conduct = Zasady rozmowy
+part-steps = Wymagane kroki
 part-ploys = Reakcja na wybiegi
 part-wrap-up = Podsumowanie
 explain-outcome = { $outcome } = { $points ->
@@ -214,6 +216,8 @@ explain-style-inside = { $style } — w strefie docelowej
 explain-style-distance = { $style } — { $distance } od strefy docelowej
 explain-no-violations = Bez naruszeń zasad
 explain-no-ploys = Brak wybiegów: nie oceniano
+explain-no-steps = Brak wymaganych kroków w tej rozmowie: nie oceniano
+explain-steps = { $taken } z { $of } wykonane na czas
 explain-ploys = { $met ->
     [one] { $met } wybieg
     [few] { $met } wybiegi
@@ -429,6 +433,9 @@ outcome-refused = Odmowa
 outcome-escalated-to-legal = Skierowanie do działu prawnego
 outcome-wrong-party = Niewłaściwa osoba
 outcome-debtor-hung-up = Dłużnik się rozłączył
+outcome-call-back-agreed = Uzgodniony ponowny kontakt
+outcome-right-party-not-reached = Nie udało się dotrzeć do dłużnika
+outcome-estate-deceased = Dłużnik zmarł (spadek)
 
 next-step-send-confirmation = Wysłać pisemne potwierdzenie
 next-step-send-agreement = Wysłać ugodę ratalną
@@ -479,6 +486,7 @@ violation-false-statement = Nieprawdziwa informacja
 violation-third-party-disclosure = Ujawnienie osobie trzeciej
 violation-abusive-language = Obraźliwy język
 violation-hardship-mistreatment = Brak względu na trudną sytuację
+violation-exceeding-mandate = Przekroczenie uprawnień
 
 severity-minor = drobne
 severity-major = poważne
@@ -492,6 +500,8 @@ style-accommodating = Dostosowanie
 
 fail-severe-violation = Rażące naruszenie zasad: { $violation }
 fail-below-pass-mark = Poniżej progu zaliczenia
+fail-critical-error = Błąd krytyczny: { $violation } ({ $severity })
+fail-missed-critical-step = Pominięto krok krytyczny
 
 mood-trust = Zaufanie
 mood-anger = Złość

@@ -36,6 +36,9 @@ pub fn render(report: &Report, lang: Lang) -> String {
             let violation = [("violation", lang.violation(kind).into())];
             let _ = writeln!(out, "{}", lang.tr_args("cli-failed-severe", &violation));
         }
+        Some(reason @ (FailReason::CriticalError(..) | FailReason::MissedCriticalStep)) => {
+            let _ = writeln!(out, "{}", lang.fail_reason(reason));
+        }
         Some(FailReason::BelowPassMark) => {
             let _ = writeln!(out, "{}", lang.tr("cli-below-pass-mark"));
         }
@@ -120,14 +123,14 @@ mod tests {
     use crate::core::report::{CallId, CallTimes};
     use crate::core::wrapup::WrapUp;
 
-    /// The minimal test persona's threat: a severe violation, so the call fails.
+    /// The minimal test persona's threat: a critical error, so the call fails.
     fn threatened_call() -> Report {
         let assets = std::path::Path::new("tests/data/assets");
         let loaded =
             crate::core::load::load_file(std::path::Path::new("tests/data/good/minimal.ron"), assets);
         let persona = loaded.persona.expect("the minimal test persona loads");
         let (mut engine, _) = CallEngine::start(persona, Mode::Practice, 1);
-        engine.choose_offer(2).expect("offered");
+        engine.choose(crate::core::persona::ReplyIdx(1)).expect("offered");
         let wrap_up = WrapUp::matching(engine.end().expect("over"));
         let at = chrono::DateTime::UNIX_EPOCH;
         Report::new(&engine, "Anna", wrap_up, CallTimes { started_at: at, ended_at: at }, CallId::new())
@@ -142,10 +145,12 @@ mod tests {
         for line in [
             "=== Debrief: Jan Nowak ===",
             "Ending: hung_up (Debtor hung up)",
-            "Total 24.4 / 100 (pass mark 70): FAILED",
-            "  Outcome          0.0  (weight 35)  Debtor hung up = 0 points; 1 turn of 2 planned",
-            "  Conduct         60.0  (weight 20)  Threat (major)",
-            "  Ploy handling    n/a  (weight 10)  No ploy met: not scored",
+            "Total 23.8 / 100 (pass mark 70): FAILED",
+            "Critical error: Threat (major)",
+            "  Outcome           0.0  (weight 35)  Debtor hung up = 0 points; 1 turn of 2 planned",
+            "  Conduct          60.0  (weight 15)  Threat (major)",
+            "  Required steps    n/a  (weight 10)  No required step in this call: not scored",
+            "  Ploy handling     n/a  (weight 10)  No ploy met: not scored",
             "  Style map: Competing, empathy -1.00, firmness +1.00",
             "  Real terms: amount none, no instalments, first due -, next step Schedule a call-back",
             "     You (E-2 F+2): Pay up or else.",
@@ -155,7 +160,8 @@ mod tests {
         }
         for line in [
             "=== Omówienie: Jan Nowak ===",
-            "Wynik 24,4 / 100 (próg zaliczenia 70): NIEZALICZONE",
+            "Wynik 23,8 / 100 (próg zaliczenia 70): NIEZALICZONE",
+            "Błąd krytyczny: Groźba (poważne)",
             "  Rezultat              0,0  (waga 35)  Dłużnik się rozłączył = 0 punktów; 1 z 2 planowanych tur",
             "  Reakcja na wybiegi   b.d.  (waga 10)  Brak wybiegów: nie oceniano",
             "     Naruszenie: Groźba (poważne)",

@@ -66,6 +66,9 @@ pub struct PlayArgs {
     /// Wrap-up: the first due date, YYYY-MM-DD.
     #[arg(long)]
     pub first_due: Option<NaiveDate>,
+    /// Wrap-up: the agreed call-back day, YYYY-MM-DD.
+    #[arg(long)]
+    pub call_back: Option<NaiveDate>,
     /// Wrap-up: the next step (e.g. SendAgreement).
     #[arg(long, value_parser = parse_next_step)]
     pub next_step: Option<NextStep>,
@@ -80,10 +83,12 @@ pub enum ModeArg {
     Assessment,
 }
 
-/// One scripted step: a reply number or silence.
+/// One scripted step: a reply by its number on screen, by its place in the persona file
+/// (`#2`, as `settle analyze` names replies), or silence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Reply(usize),
+    Listed(usize),
     Silence,
 }
 
@@ -92,6 +97,12 @@ impl FromStr for Step {
     fn from_str(s: &str) -> Result<Self, String> {
         match s.trim() {
             "s" | "S" => Ok(Step::Silence),
+            listed if listed.starts_with('#') => listed[1..]
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(Step::Listed)
+                .ok_or_else(|| format!("`{listed}` is not a reply's place in the file (#1, #2, ...)")),
             n => n
                 .parse::<usize>()
                 .ok()
@@ -240,6 +251,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
         };
         let result = match step {
             Step::Reply(n) => engine.choose_offer(n),
+            Step::Listed(n) => engine.choose_listed(n),
             Step::Silence => engine.apply(Choice::Silence),
         };
         match result {
@@ -262,6 +274,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             amount: args.amount,
             instalments: args.instalments,
             first_due: args.first_due,
+            call_back: args.call_back,
             next_step: args.next_step,
             note: args.note.clone(),
         }
@@ -313,6 +326,7 @@ fn args_wrap_up_empty(args: &PlayArgs) -> bool {
         && args.amount.is_none()
         && args.instalments.is_none()
         && args.first_due.is_none()
+        && args.call_back.is_none()
         && args.next_step.is_none()
         && args.note.is_empty()
 }
@@ -371,13 +385,22 @@ fn ask<T>(
 
 fn ask_wrap_up(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<WrapUp> {
     writeln!(out, "\nWrap-up: document the call.")?;
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| e.to_string());
+    let outcome = ask(out, input, "Outcome", parse_outcome)?;
+    let amount = ask(out, input, "Agreed amount", parse_money)?;
+    let instalments = ask(out, input, "Instalments", |s| s.parse::<u32>().map_err(|e| e.to_string()))?;
+    let first_due = ask(out, input, "First due date (YYYY-MM-DD)", date)?;
+    // Asked only for a call-back, so that the answers to the other questions keep their order.
+    let call_back = match outcome {
+        Some(Outcome::CallBackAgreed) => ask(out, input, "Call-back day (YYYY-MM-DD)", date)?,
+        _ => None,
+    };
     Ok(WrapUp {
-        outcome: ask(out, input, "Outcome", parse_outcome)?,
-        amount: ask(out, input, "Agreed amount", parse_money)?,
-        instalments: ask(out, input, "Instalments", |s| s.parse::<u32>().map_err(|e| e.to_string()))?,
-        first_due: ask(out, input, "First due date (YYYY-MM-DD)", |s| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| e.to_string())
-        })?,
+        outcome,
+        amount,
+        instalments,
+        first_due,
+        call_back,
         next_step: ask(out, input, "Next step", parse_next_step)?,
         note: ask(out, input, "Note", |s| Ok(s.to_string()))?.unwrap_or_default(),
     })

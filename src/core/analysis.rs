@@ -121,6 +121,7 @@ struct Move {
     ploy_met: bool,
     handling: Option<crate::core::format::PloyHandling>,
     violation: Option<(crate::core::format::ViolationKind, crate::core::format::Severity)>,
+    marks: crate::core::scoring::StepMarks,
     to: NodeIdx,
     branch: bool,
     moods: MoodState,
@@ -132,9 +133,9 @@ fn moves(persona: &Persona, (node, moods): &State, mut offered: impl FnMut(Reply
     let mut out = Vec::new();
     let mut follow =
         |choice: Choice, next: &Next, after: MoodState, r: Option<&crate::core::persona::Reply>| {
-            let (stance, handling, violation) = match r {
-                Some(r) => (r.stance, r.ploy, r.violation.map(|v| (v.kind, v.severity))),
-                None => (Stance::SILENCE, None, None),
+            let (stance, handling, violation, marks) = match r {
+                Some(r) => (r.stance, r.ploy, r.violation.map(|v| (v.kind, v.severity)), r.marks),
+                None => (Stance::SILENCE, None, None, Default::default()),
             };
             let mut push = |to: NodeIdx, branch: bool| {
                 out.push(Move {
@@ -143,6 +144,7 @@ fn moves(persona: &Persona, (node, moods): &State, mut offered: impl FnMut(Reply
                     ploy_met: n.ploy.is_some(),
                     handling,
                     violation,
+                    marks,
                     to,
                     branch,
                     moods: after.clone(),
@@ -188,6 +190,7 @@ fn end_of(persona: &Persona, node: NodeIdx) -> Option<CallEnd> {
         next_step: e.next_step,
         closing_line: String::new(),
         summary: String::new(),
+        points: e.points,
     })
 }
 
@@ -355,7 +358,7 @@ fn score_search(persona: &Arc<Persona>, bounds: Bounds, turn_limit: u32) -> Scor
         }
         for m in moves(persona, &(node, moods), |_| {}) {
             let mut next_tally = tally.clone();
-            next_tally.add(m.stance, m.ploy_met, m.handling, m.violation);
+            next_tally.add(m.stance, m.ploy_met, m.handling, m.violation, m.marks);
             let key: Key = (m.to, m.moods, next_tally);
             if seen.contains(&key) {
                 continue;

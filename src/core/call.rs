@@ -52,6 +52,16 @@ pub struct Turn {
     pub feedback: Option<String>,
     /// Mood values after the turn, in the persona's mood order.
     pub moods_after: Vec<i32>,
+    /// The replies on offer, in the order they were shown (empty in reports from before the
+    /// order was shuffled).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<ReplyIdx>,
+    /// Required steps (by id) the reply took.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
+    /// Flags the reply set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sets: Vec<String>,
 }
 
 /// Why the call ended.
@@ -74,6 +84,9 @@ pub struct CallEnd {
     pub closing_line: String,
     /// The author's summary of the ending (empty when the turn limit ended the call).
     pub summary: String,
+    /// The ending's own outcome points, where the author set them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<u32>,
 }
 
 impl CallEnd {
@@ -86,6 +99,7 @@ impl CallEnd {
             next_step: NextStep::ScheduleCallBack,
             closing_line: String::new(),
             summary: String::new(),
+            points: None,
         }
     }
 }

@@ -114,6 +114,16 @@ pub enum Problem {
     TableUnreadable(String),
     #[error("the table's language `{found}` {why}")]
     TableLanguage { found: String, why: String },
+    #[error("{kind} is critical from {default} on; a persona may make it stricter, never looser")]
+    CriticalLooser { kind: String, default: String },
+    #[error("{0} required steps; at most 64 can be tracked")]
+    TooManySteps(usize),
+    #[error("step `{0}` is declared twice")]
+    DuplicateStep(String),
+    #[error("step `{step}` is not declared in `target.steps`")]
+    UnknownStep { step: String, suggestion: Option<String> },
+    #[error("no reply takes step `{0}`, so every call misses it")]
+    StepNeverTaken(String),
 }
 
 impl Problem {
@@ -164,6 +174,11 @@ impl Problem {
             Problem::TranslationOrphan { .. } => "translation-orphan",
             Problem::TableUnreadable(_) => "table-unreadable",
             Problem::TableLanguage { .. } => "table-language",
+            Problem::CriticalLooser { .. } => "critical-looser",
+            Problem::TooManySteps(_) => "too-many-steps",
+            Problem::DuplicateStep(_) => "duplicate-step",
+            Problem::UnknownStep { .. } => "unknown-step",
+            Problem::StepNeverTaken(_) => "step-never-taken",
         }
     }
 
@@ -183,7 +198,8 @@ impl Problem {
             Problem::InvalidId(_) => "ids use letters, digits, `_` and `-` only",
             Problem::DifficultyOutOfRange(_) => "use 1 (easiest) to 5 (hardest)",
             Problem::UnknownTarget { suggestion: Some(s), .. }
-            | Problem::UnknownMood { suggestion: Some(s), .. } => {
+            | Problem::UnknownMood { suggestion: Some(s), .. }
+            | Problem::UnknownStep { suggestion: Some(s), .. } => {
                 return Some(format!("did you mean `{s}`?"));
             }
             Problem::UnknownTarget { .. } | Problem::UnknownStart(_) => {
@@ -258,6 +274,15 @@ impl Problem {
             Problem::TranslationOrphan { suggestion: None, .. } => {
                 "delete the row, or run `settle strings --prune` to drop every such row"
             }
+            Problem::CriticalLooser { .. } => {
+                "drop the entry, or give it the default severity or a lower one"
+            }
+            Problem::TooManySteps(_) => "keep the steps a quality scorecard would list; merge the small ones",
+            Problem::DuplicateStep(_) => "give each step its own id",
+            Problem::UnknownStep { .. } => {
+                "declare it in `target.steps: [Step(id: ..., name: ...)]`, or correct the spelling"
+            }
+            Problem::StepNeverTaken(_) => "add the step's id to `steps: [...]` of the reply that takes it",
             Problem::TableUnreadable(_) => {
                 "save the table as CSV (UTF-8) with the header id,where,source,translation,lock"
             }

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use thiserror::Error;
@@ -16,6 +17,9 @@ use crate::core::format::Ploy;
 use crate::core::mood::MoodState;
 use crate::core::persona::{Next, NodeId, NodeIdx, Persona, ReplyIdx};
 use crate::core::style::Stance;
+
+/// Mixes the turn into the seed of the reply order's stream (the golden ratio's bits).
+const SHUFFLE_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The hard limit on turns: three times the turn budget, at least this many.
 pub const MIN_TURN_LIMIT: u32 = 30;
@@ -149,18 +153,27 @@ impl CallEngine {
         self.turn_limit
     }
 
-    /// The replies on offer now, in the node's order; empty once the call is over.
+    /// The replies on offer now, in the order the trainee sees them; empty once the call is
+    /// over. The order is shuffled so that a reply's position says nothing about it: drawn from
+    /// the call's seed, the turn and the node on a stream of its own, so it replays exactly and
+    /// leaves the debtor's draws as they were.
     pub fn offers(&self) -> Vec<Offer<'_>> {
         if self.is_over() {
             return Vec::new();
         }
         let node = self.persona.node(self.node);
-        node.replies
+        let mut offers: Vec<Offer<'_>> = node
+            .replies
             .iter()
             .enumerate()
             .filter(|(_, r)| self.moods.allows(r.when.as_ref()))
             .map(|(i, r)| Offer { reply: ReplyIdx(i as u16), text: &r.text })
-            .collect()
+            .collect();
+        let turn = self.turns.len() as u64;
+        let stream =
+            self.seed ^ SHUFFLE_STREAM.wrapping_mul(turn + 1) ^ u64::from(self.node.0).rotate_left(32);
+        offers.shuffle(&mut ChaCha8Rng::seed_from_u64(stream));
+        offers
     }
 
     /// Chooses the `number`-th reply on offer (1-based, as the trainee sees them).
@@ -173,6 +186,23 @@ impl CallEngine {
             .checked_sub(1)
             .and_then(|i| offers.get(i))
             .map(|o| o.reply)
+            .ok_or(EngineError::NoSuchOffer { number, offered: offers.len() })?;
+        self.choose(reply)
+    }
+
+    /// Chooses the `number`-th reply on offer counted in the node's own order (1-based), as
+    /// the persona file lists them and `settle analyze` names them: scripts and tests that
+    /// must not depend on the shuffled order use this.
+    pub fn choose_listed(&mut self, number: usize) -> Result<Vec<CallEvent>, EngineError> {
+        let mut offers: Vec<ReplyIdx> = self.offers().iter().map(|o| o.reply).collect();
+        if self.is_over() {
+            return Err(EngineError::CallOver);
+        }
+        offers.sort();
+        let reply = number
+            .checked_sub(1)
+            .and_then(|i| offers.get(i))
+            .copied()
             .ok_or(EngineError::NoSuchOffer { number, offered: offers.len() })?;
         self.choose(reply)
     }
@@ -206,6 +236,7 @@ impl CallEngine {
             .get(usize::from(reply_idx.0))
             .filter(|r| self.moods.allows(r.when.as_ref()))
             .ok_or(EngineError::NotOffered(reply_idx.0))?;
+        let offered = self.offers().iter().map(|o| o.reply).collect();
         self.moods.apply(&reply.effects);
         self.moods.set_flags(&reply.sets);
         self.turns.push(Turn {
@@ -219,6 +250,9 @@ impl CallEngine {
             violation: reply.violation,
             feedback: reply.feedback.clone(),
             moods_after: self.moods.values().to_vec(),
+            offered,
+            steps: reply.steps.clone(),
+            sets: reply.sets.iter().map(|f| persona.flags[usize::from(f.0)].clone()).collect(),
         });
         let mut events = Vec::new();
         self.follow(&reply.next, &mut events);
@@ -234,6 +268,7 @@ impl CallEngine {
         }
         let persona = Arc::clone(&self.persona);
         let node = persona.node(self.node);
+        let offered = self.offers().iter().map(|o| o.reply).collect();
         if let Some(silence) = &node.silence {
             self.moods.apply(&silence.effects);
         }
@@ -248,6 +283,9 @@ impl CallEngine {
             violation: None,
             feedback: None,
             moods_after: self.moods.values().to_vec(),
+            offered,
+            steps: Vec::new(),
+            sets: Vec::new(),
         });
         let mut events = Vec::new();
         match &node.silence {
@@ -309,6 +347,7 @@ impl CallEngine {
                 next_step: ending.next_step,
                 closing_line: text,
                 summary: ending.summary.clone(),
+                points: ending.points,
             };
             self.end = Some(end.clone());
             events.push(CallEvent::Ended(end));

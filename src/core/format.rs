@@ -145,6 +145,34 @@ pub struct TargetSpec {
     pub assessment_seed: u64,
     #[serde(default)]
     pub pass_mark: Option<u32>,
+    /// Critical errors made stricter than the default: a violation of this kind at this
+    /// severity or worse fails the call. A persona may lower a threshold, never raise it.
+    #[serde(default, deserialize_with = "unique_map")]
+    pub critical: BTreeMap<ViolationKind, Severity>,
+    /// Steps a skilled collector must take in this call.
+    #[serde(default)]
+    pub steps: Vec<StepSpec>,
+}
+
+/// A required step (an omission check on a quality scorecard): done by a reply that lists it
+/// in `steps`, optionally before a flag is set (the event it must come before).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "Step")]
+pub struct StepSpec {
+    pub id: String,
+    /// What the step is, as the debrief names it.
+    pub name: String,
+    /// The step must be done before any reply sets this flag.
+    #[serde(default)]
+    pub before: Option<String>,
+    /// The step is required only once a reply has set this flag (condolences once a death is
+    /// mentioned, repeat-back once terms are agreed).
+    #[serde(default)]
+    pub applies_if: Option<String>,
+    /// Missing it fails the call.
+    #[serde(default)]
+    pub critical: bool,
 }
 
 /// A rectangle on the style plane, each bound in -1.0..=1.0.
@@ -164,6 +192,9 @@ pub struct WeightsSpec {
     pub outcome: u32,
     pub style: u32,
     pub conduct: u32,
+    /// Required steps; the default weight when not written.
+    #[serde(default)]
+    pub steps: Option<u32>,
     pub ploys: u32,
     pub wrap_up: u32,
 }
@@ -245,6 +276,9 @@ pub struct ReplySpec {
     /// Flags this reply sets, for later conditions.
     #[serde(default)]
     pub sets: Vec<String>,
+    /// Required steps (by id) this reply takes.
+    #[serde(default)]
+    pub steps: Vec<String>,
     /// The reply is offered only when this holds.
     #[serde(default)]
     pub when: Option<ConditionSpec>,
@@ -316,9 +350,23 @@ pub enum ViolationKind {
     ThirdPartyDisclosure,
     AbusiveLanguage,
     HardshipMistreatment,
+    /// A write-off, waiver, hold or plan outside what the case file's mandate allows.
+    ExceedingMandate,
 }
 
-/// How bad a violation is; `Severe` fails the call.
+impl ViolationKind {
+    pub const ALL: [ViolationKind; 7] = [
+        ViolationKind::Threat,
+        ViolationKind::Harassment,
+        ViolationKind::FalseStatement,
+        ViolationKind::ThirdPartyDisclosure,
+        ViolationKind::AbusiveLanguage,
+        ViolationKind::HardshipMistreatment,
+        ViolationKind::ExceedingMandate,
+    ];
+}
+
+/// How bad a violation is; whether it fails the call is the target's critical rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     Minor,
@@ -347,6 +395,9 @@ pub struct EndingSpec {
     pub next_step: NextStep,
     /// What happened, for the debrief.
     pub summary: String,
+    /// Outcome points (0-100) for this ending [default: the target's points for its outcome].
+    #[serde(default)]
+    pub points: Option<u32>,
 }
 
 /// Reads a map, refusing a key written twice: serde would otherwise keep the last silently,

@@ -82,6 +82,11 @@ pub enum Site {
     Ending {
         node: String,
     },
+    /// The name of a required step, as the debrief shows it.
+    Step {
+        n: usize,
+        id: String,
+    },
 }
 
 impl Site {
@@ -94,6 +99,7 @@ impl Site {
             Site::Reply { node, n } => format!("{node}.reply{}", n + 1),
             Site::Feedback { node, n } => format!("{node}.reply{}.feedback", n + 1),
             Site::Ending { node } => format!("{node}.ending"),
+            Site::Step { id, .. } => format!("step.{id}"),
         }
     }
 
@@ -106,6 +112,7 @@ impl Site {
             Site::Reply { node, n } => format!("{node} / reply {}", n + 1),
             Site::Feedback { node, n } => format!("{node} / reply {} / feedback", n + 1),
             Site::Ending { node } => format!("{node} / ending summary"),
+            Site::Step { id, .. } => format!("required step {id}"),
         }
     }
 
@@ -120,6 +127,7 @@ impl Site {
             Site::Reply { node, n } => format!("nodes.{node}.replies.{n}.text"),
             Site::Feedback { node, n } => format!("nodes.{node}.replies.{n}.feedback"),
             Site::Ending { node } => format!("nodes.{node}.ending.summary"),
+            Site::Step { n, .. } => format!("target.steps.{n}.name"),
         }
     }
 }
@@ -181,7 +189,7 @@ impl CaseText {
 }
 
 /// Calls `f` on every text of a persona file, in file order within each part: description,
-/// case file, then nodes by name. `weighted` tells a debtor line written with a weight.
+/// case file, required steps, then nodes by name. `weighted` tells a debtor line written with a weight.
 pub fn for_each_text(file: &mut PersonaFile, mut f: impl FnMut(Site, bool, &mut String)) {
     f(Site::Description, false, &mut file.description);
     let case = &mut file.case_file;
@@ -210,6 +218,9 @@ pub fn for_each_text(file: &mut PersonaFile, mut f: impl FnMut(Site, bool, &mut 
     case_text(CaseText::Relationship, &mut case.relationship);
     case_text(CaseText::Mandate, &mut case.mandate);
     case_text(CaseText::Goal, &mut case.goal);
+    for (n, step) in file.target.steps.iter_mut().enumerate() {
+        f(Site::Step { n, id: step.id.clone() }, false, &mut step.name);
+    }
     for (name, node) in file.nodes.iter_mut() {
         for (n, line) in node.says.iter_mut().enumerate() {
             let site = Site::Says { node: name.clone(), n };

@@ -28,6 +28,7 @@ pub mod scoring;
 pub mod source;
 pub mod strings;
 pub mod style;
+pub mod surface;
 pub mod synthetic;
 pub mod timer;
 pub mod translate;

@@ -20,10 +20,16 @@ pub enum Outcome {
     EscalatedToLegal,
     WrongParty,
     DebtorHungUp,
+    /// The debtor agreed to a call-back at a set day (recorded in the terms).
+    CallBackAgreed,
+    /// The collector never reached the debtor (a gatekeeper, no answer).
+    RightPartyNotReached,
+    /// The debtor has died; the estate owes.
+    EstateDeceased,
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 9] = [
+    pub const ALL: [Outcome; 12] = [
         Outcome::PaidInFull,
         Outcome::PaymentPlan,
         Outcome::PromiseToPay,
@@ -33,6 +39,9 @@ impl Outcome {
         Outcome::EscalatedToLegal,
         Outcome::WrongParty,
         Outcome::DebtorHungUp,
+        Outcome::CallBackAgreed,
+        Outcome::RightPartyNotReached,
+        Outcome::EstateDeceased,
     ];
 
     /// The name used in files and on the command line.
@@ -47,6 +56,9 @@ impl Outcome {
             Outcome::EscalatedToLegal => "EscalatedToLegal",
             Outcome::WrongParty => "WrongParty",
             Outcome::DebtorHungUp => "DebtorHungUp",
+            Outcome::CallBackAgreed => "CallBackAgreed",
+            Outcome::RightPartyNotReached => "RightPartyNotReached",
+            Outcome::EstateDeceased => "EstateDeceased",
         }
     }
 
@@ -118,9 +130,14 @@ impl NextStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Terms {
+    /// The agreed amount; zero (or not written) where no money was agreed, as for a call-back.
+    #[serde(default)]
     pub amount: Money,
     #[serde(default)]
     pub instalments: Option<u32>,
     #[serde(default)]
     pub first_due: Option<NaiveDate>,
+    /// The agreed call-back day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_back: Option<NaiveDate>,
 }

@@ -122,12 +122,41 @@ pub struct Target {
     pub reply_time_limit: Option<u32>,
     pub assessment_seed: u64,
     pub pass_mark: u32,
+    /// For each violation kind, the least severity that fails the call (the documented
+    /// default, made stricter where the persona says so).
+    pub critical: BTreeMap<ViolationKind, Severity>,
+    pub steps: Vec<RequiredStep>,
 }
 
 impl Target {
     pub fn points(&self, outcome: Outcome) -> u32 {
         self.outcomes.get(&outcome).copied().unwrap_or(0)
     }
+
+    /// Whether a violation fails the call.
+    pub fn is_critical(&self, kind: ViolationKind, severity: Severity) -> bool {
+        self.critical.get(&kind).is_some_and(|least| severity >= *least)
+    }
+
+    /// The bit of a required step by id (steps are at most [`MAX_STEPS`]).
+    pub fn step_bit(&self, id: &str) -> u64 {
+        self.steps.iter().position(|s| s.id == id).map_or(0, |i| 1 << i)
+    }
+}
+
+/// A persona declares at most this many required steps (they are tracked as bits).
+pub const MAX_STEPS: usize = 64;
+
+/// A step a skilled collector must take (see `format::StepSpec`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredStep {
+    pub id: String,
+    pub name: String,
+    /// The flag (by name) that must not be set before the step is taken.
+    pub before: Option<String>,
+    /// The flag (by name) that makes the step required; always required without one.
+    pub applies_if: Option<String>,
+    pub critical: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -163,6 +192,10 @@ pub struct Reply {
     pub ploy: Option<PloyHandling>,
     pub feedback: Option<String>,
     pub next: Next,
+    /// Required steps (by id) this reply takes.
+    pub steps: Vec<String>,
+    /// What the reply does to the required steps, as bits (from `steps` and `sets`).
+    pub marks: crate::core::scoring::StepMarks,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -207,6 +240,8 @@ pub struct Ending {
     pub terms: Option<Terms>,
     pub next_step: NextStep,
     pub summary: String,
+    /// Outcome points; `None` takes the target's points for the outcome.
+    pub points: Option<u32>,
 }
 
 /// A condition with names resolved.

@@ -93,7 +93,8 @@ pub fn figures(text: &str) -> usize {
         if digit && !in_number {
             count += 1;
         }
-        in_number = digit || (in_number && matches!(c, ',' | '.' | '\u{a0}' | ' ') && previous.is_ascii_digit());
+        in_number =
+            digit || (in_number && matches!(c, ',' | '.' | '\u{a0}' | ' ') && previous.is_ascii_digit());
         previous = c;
     }
     count
@@ -122,7 +123,7 @@ pub fn play_strategy(persona: &Arc<Persona>, strategy: Strategy, seeds: u64) -> 
     for seed in 0..seeds {
         let (mut engine, _) = CallEngine::start(Arc::clone(persona), Mode::Assessment, seed);
         // The random player's own choices come from a stream apart from the call's.
-        let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_0F_C401CE);
+        let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5EED_0FC4_01CE);
         while !engine.is_over() {
             let node = &persona.node(engine.node()).replies;
             let offers = engine.offers();

@@ -12,15 +12,16 @@ use std::path::{Component, Path};
 use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
 use crate::core::format::{
     BranchSpec, ConditionSpec, LineSpec, NextSpec, NodeSpec, PERSONA_FORMAT, PersonaFile, ReplySpec,
+    Severity, StepSpec, ViolationKind,
 };
 use crate::core::graph;
 use crate::core::mood::MAX_TILT;
 use crate::core::persona::{
-    Branch, Condition, ContentHash, Ending, FlagIdx, Line, MoodIdx, MoodVar, Next, Node, NodeId, NodeIdx,
-    Persona, PersonaId, PersonaSource, Portrait, Reply, Silence, Target, Violation,
+    Branch, Condition, ContentHash, Ending, FlagIdx, Line, MAX_STEPS, MoodIdx, MoodVar, Next, Node, NodeId,
+    NodeIdx, Persona, PersonaId, PersonaSource, Portrait, Reply, RequiredStep, Silence, Target, Violation,
 };
 use crate::core::portrait::{MAX_PORTRAIT_SIDE, PortraitError};
-use crate::core::scoring::{DEFAULT_PASS_MARK, Weights};
+use crate::core::scoring::{DEFAULT_PASS_MARK, StepMarks, Weights, default_critical};
 use crate::core::source::SourceMap;
 use crate::core::style::{Stance, StyleZone};
 
@@ -45,6 +46,7 @@ pub fn validate(mut file: PersonaFile, cx: Context<'_>) -> (Option<Persona>, Vec
         flags: HashMap::new(),
         flag_names: Vec::new(),
         ids: &ids,
+        target: None,
         nodes: ids.iter().enumerate().map(|(i, id)| (id.as_str(), NodeIdx(i as u32))).collect(),
     };
     let persona = v.run(file, specs);
@@ -70,6 +72,8 @@ struct Validator<'a, 'cx> {
     flag_names: Vec<String>,
     /// Node ids by index, sorted.
     ids: &'a [String],
+    /// The target's required steps, for the replies that take them.
+    target: Option<Target>,
     nodes: HashMap<&'a str, NodeIdx>,
 }
 
@@ -126,6 +130,7 @@ impl Validator<'_, '_> {
             }
         }
         let target = self.target(&file);
+        self.target = Some(target.clone());
         let portraits = self.portraits(&file);
         let start = self.nodes.get(file.start.as_str()).copied();
         if start.is_none() {
@@ -208,11 +213,12 @@ impl Validator<'_, '_> {
             outcome: w.outcome,
             style: w.style,
             conduct: w.conduct,
+            steps: w.steps.unwrap_or(Weights::default().steps),
             ploys: w.ploys,
             wrap_up: w.wrap_up,
         });
-        // Not a sum: five weights near u32::MAX would overflow it.
-        if [weights.outcome, weights.style, weights.conduct, weights.ploys, weights.wrap_up]
+        // Not a sum: six weights near u32::MAX would overflow it.
+        if [weights.outcome, weights.style, weights.conduct, weights.steps, weights.ploys, weights.wrap_up]
             .iter()
             .all(|w| *w == 0)
         {
@@ -239,7 +245,60 @@ impl Validator<'_, '_> {
             reply_time_limit: t.reply_time_limit,
             assessment_seed: t.assessment_seed,
             pass_mark,
+            critical: self.critical(&t.critical),
+            steps: self.steps(&t.steps),
         }
+    }
+
+    /// The default critical rules, made stricter where the persona says so; a looser one is
+    /// an error (a quality team's critical errors are not the author's to waive).
+    fn critical(
+        &mut self,
+        stricter: &BTreeMap<ViolationKind, Severity>,
+    ) -> BTreeMap<ViolationKind, Severity> {
+        let mut rules: BTreeMap<_, _> =
+            ViolationKind::ALL.iter().map(|k| (*k, default_critical(*k))).collect();
+        for (kind, severity) in stricter {
+            let default = default_critical(*kind);
+            if *severity > default {
+                let problem =
+                    Problem::CriticalLooser { kind: format!("{kind:?}"), default: format!("{default:?}") };
+                self.error_value(problem, &At::Root.key("target").key("critical").key(&format!("{kind:?}")));
+            } else {
+                rules.insert(*kind, *severity);
+            }
+        }
+        rules
+    }
+
+    fn steps(&mut self, specs: &[StepSpec]) -> Vec<RequiredStep> {
+        let mut out: Vec<RequiredStep> = Vec::new();
+        let target = At::Root.key("target");
+        let steps = target.key("steps");
+        if specs.len() > MAX_STEPS {
+            self.error(Problem::TooManySteps(specs.len()), &steps);
+        }
+        for (i, spec) in specs.iter().enumerate() {
+            let at = steps.index(i);
+            if !is_valid_id(&spec.id) {
+                self.error_value(Problem::InvalidId(spec.id.clone()), &at.key("id"));
+            } else if out.iter().any(|s| s.id == spec.id) {
+                self.error_value(Problem::DuplicateStep(spec.id.clone()), &at.key("id"));
+            }
+            for (field, flag) in [("before", &spec.before), ("applies_if", &spec.applies_if)] {
+                if let Some(flag) = flag.as_ref().filter(|f| !self.flags.contains_key(f.as_str())) {
+                    self.error_value(Problem::FlagNeverSet(flag.clone()), &at.key(field));
+                }
+            }
+            out.push(RequiredStep {
+                id: spec.id.clone(),
+                name: spec.name.clone(),
+                before: spec.before.clone(),
+                applies_if: spec.applies_if.clone(),
+                critical: spec.critical,
+            });
+        }
+        out
     }
 
     fn portraits(&mut self, file: &PersonaFile) -> Vec<Portrait> {
@@ -395,11 +454,15 @@ impl Validator<'_, '_> {
             effects: self.effects(&s.effects, &at.key("silence").key("effects")),
             next: self.next(&s.next, &at.key("silence").key("next")),
         });
+        if let Some(points) = spec.ending.as_ref().and_then(|e| e.points).filter(|p| *p > 100) {
+            self.error_value(Problem::PointsOutOfRange(points), &at.key("ending").key("points"));
+        }
         let ending = spec.ending.map(|e| Ending {
             outcome: e.outcome,
             terms: e.terms,
             next_step: e.next_step,
             summary: e.summary,
+            points: e.points,
         });
         Node { id: NodeId(String::new()), lines, ploy: spec.ploy, replies, silence, ending }
     }
@@ -422,6 +485,20 @@ impl Validator<'_, '_> {
         let effects = self.effects(&spec.effects, &at.key("effects"));
         let sets = spec.sets.iter().filter_map(|f| self.flags.get(f).copied()).collect();
         let when = spec.when.as_ref().map(|c| self.condition(c, &at.key("when")));
+        let declared: Vec<String> = self.target.iter().flat_map(|t| &t.steps).map(|s| s.id.clone()).collect();
+        for (i, step) in spec.steps.iter().enumerate() {
+            if !declared.contains(step) {
+                let suggestion = suggest(step, declared.iter().map(String::as_str));
+                self.error_value(
+                    Problem::UnknownStep { step: step.clone(), suggestion },
+                    &at.key("steps").index(i),
+                );
+            }
+        }
+        let marks = self
+            .target
+            .as_ref()
+            .map_or_else(StepMarks::default, |t| StepMarks::of(t, &spec.steps, &spec.sets));
         Reply {
             text: spec.text,
             stance,
@@ -432,6 +509,8 @@ impl Validator<'_, '_> {
             ploy: spec.ploy,
             feedback: spec.feedback,
             next: self.next(&spec.next, &at.key("next")),
+            steps: spec.steps,
+            marks,
         }
     }
 
@@ -453,12 +532,14 @@ impl Validator<'_, '_> {
             let id = &ids[idx.get()];
             self.error(Problem::NoExit(id.clone()), &At::Root.key("nodes").key(id));
         }
-        let reachable_outcomes: BTreeSet<_> = nodes
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| findings.reachable[*i])
-            .filter_map(|(_, n)| n.ending.as_ref().map(|e| e.outcome))
-            .collect();
+        for (i, step) in target.steps.iter().enumerate() {
+            if !nodes.iter().flat_map(|n| &n.replies).any(|r| r.steps.contains(&step.id)) {
+                self.warn(
+                    Problem::StepNeverTaken(step.id.clone()),
+                    &At::Root.key("target").key("steps").index(i),
+                );
+            }
+        }
         let all_outcomes: BTreeSet<_> =
             nodes.iter().filter_map(|n| n.ending.as_ref().map(|e| e.outcome)).collect();
         for (outcome, points) in &target.outcomes {
@@ -469,7 +550,10 @@ impl Validator<'_, '_> {
                 );
             }
         }
-        if !reachable_outcomes.iter().any(|o| target.points(*o) > 0) {
+        let ending_points =
+            |n: &Node| n.ending.as_ref().map_or(0, |e| e.points.unwrap_or(target.points(e.outcome)));
+        let scoring = nodes.iter().enumerate().any(|(i, n)| findings.reachable[i] && ending_points(n) > 0);
+        if !scoring {
             self.error(Problem::NoScoringEnding, &At::Root.key("target").key("outcomes"));
         }
     }

@@ -15,6 +15,9 @@ pub struct WrapUp {
     pub amount: Option<Money>,
     pub instalments: Option<u32>,
     pub first_due: Option<NaiveDate>,
+    /// The call-back day, when one was agreed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_back: Option<NaiveDate>,
     pub next_step: Option<NextStep>,
     #[serde(default)]
     pub note: String,
@@ -26,13 +29,19 @@ impl WrapUp {
         let terms = end.terms.as_ref();
         WrapUp {
             outcome: Some(end.outcome),
-            amount: terms.map(|t| t.amount),
+            amount: agreed_amount(end),
             instalments: terms.and_then(|t| t.instalments),
             first_due: terms.and_then(|t| t.first_due),
+            call_back: terms.and_then(|t| t.call_back),
             next_step: Some(end.next_step),
             note: String::new(),
         }
     }
+}
+
+/// The amount agreed in the call, if money was agreed.
+fn agreed_amount(end: &CallEnd) -> Option<Money> {
+    end.terms.as_ref().map(|t| t.amount).filter(|a| a.0 > 0)
 }
 
 /// Weights of the wrap-up fields, in points out of 100.
@@ -59,9 +68,11 @@ impl WrapUpCheck {
         let terms = end.terms.as_ref();
         WrapUpCheck {
             outcome: wrap_up.outcome == Some(end.outcome),
-            amount: wrap_up.amount == terms.map(|t| t.amount),
+            amount: wrap_up.amount == agreed_amount(end),
             instalments: wrap_up.instalments == terms.and_then(|t| t.instalments),
-            first_due: wrap_up.first_due == terms.and_then(|t| t.first_due),
+            // The date slot: the first due date of a payment, or the day of a call-back.
+            first_due: wrap_up.first_due == terms.and_then(|t| t.first_due)
+                && wrap_up.call_back == terms.and_then(|t| t.call_back),
             next_step: wrap_up.next_step == Some(end.next_step),
         }
     }
@@ -94,10 +105,12 @@ mod tests {
                 amount: Money::from_major(9000),
                 instalments: Some(3),
                 first_due: NaiveDate::from_ymd_opt(2026, 12, 1),
+                call_back: None,
             }),
             next_step: NextStep::SendAgreement,
             closing_line: String::new(),
             summary: String::new(),
+            points: None,
         }
     }
 
@@ -109,6 +122,7 @@ mod tests {
             amount: Some(Money::from_major(9000)),
             instalments: Some(3),
             first_due: NaiveDate::from_ymd_opt(2026, 12, 1),
+            call_back: None,
             next_step: Some(NextStep::SendAgreement),
             note: String::new(),
         };
@@ -137,6 +151,7 @@ pub struct WrapUpDraft {
     pub amount: String,
     pub instalments: String,
     pub first_due: String,
+    pub call_back: String,
     pub next_step: Option<NextStep>,
     pub note: String,
 }
@@ -150,6 +165,8 @@ pub enum DraftError {
     Instalments,
     #[error("the first due date is not a date such as 2026-12-01 or 01.12.2026")]
     FirstDue,
+    #[error("the call-back day is not a date such as 2026-12-01 or 01.12.2026")]
+    CallBack,
 }
 
 impl WrapUpDraft {
@@ -164,6 +181,7 @@ impl WrapUpDraft {
             &mut errors,
         );
         let first_due = optional(&self.first_due, parse_date, DraftError::FirstDue, &mut errors);
+        let call_back = optional(&self.call_back, parse_date, DraftError::CallBack, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -172,6 +190,7 @@ impl WrapUpDraft {
             amount,
             instalments,
             first_due,
+            call_back,
             next_step: self.next_step,
             note: self.note.trim().to_string(),
         })
@@ -211,6 +230,7 @@ mod draft_tests {
             amount: "38 280,00".into(),
             instalments: "4".into(),
             first_due: "27.11.2026".into(),
+            call_back: String::new(),
             next_step: Some(NextStep::SendAgreement),
             note: "  signed today ".into(),
         };

@@ -1,4 +1,4 @@
-//! The five parts of a score card in words, one sentence each from the card's numbers, and
+//! The six parts of a score card in words, one sentence each from the card's numbers, and
 //! where the call ended on the style map: what the app's debrief and the command line's
 //! debrief both show.
 
@@ -15,8 +15,9 @@ pub struct ScorePart {
     pub why: String,
 }
 
-/// Outcome, style fit, conduct, ploy handling and wrap-up, in the language asked for.
-pub fn score_parts(lang: Lang, report: &Report) -> [ScorePart; 5] {
+/// Outcome, style fit, conduct, required steps, ploy handling and wrap-up, in the language
+/// asked for.
+pub fn score_parts(lang: Lang, report: &Report) -> [ScorePart; 6] {
     let s = &report.score;
     let w = s.weights;
     let outcome = lang.tr_args(
@@ -45,6 +46,16 @@ pub fn score_parts(lang: Lang, report: &Report) -> [ScorePart; 5] {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let applying: Vec<_> = s.step_results.iter().filter(|r| r.applies).collect();
+    let steps = if applying.is_empty() {
+        lang.tr("explain-no-steps").to_string()
+    } else {
+        let missed = applying.iter().filter(|r| r.missed()).count();
+        lang.tr_args(
+            "explain-steps",
+            &[("taken", (applying.len() - missed).into()), ("of", applying.len().into())],
+        )
+    };
     let ploys = if s.ploys_met == 0 {
         lang.tr("explain-no-ploys").to_string()
     } else {
@@ -66,6 +77,7 @@ pub fn score_parts(lang: Lang, report: &Report) -> [ScorePart; 5] {
         part(lang.tr("part-outcome"), Some(s.outcome), w.outcome, outcome),
         part(lang.tr("part-style"), Some(s.style_fit), w.style, style),
         part(lang.tr("part-conduct"), Some(s.conduct), w.conduct, conduct),
+        part(lang.tr("part-steps"), s.steps, w.steps, steps),
         part(lang.tr("part-ploys"), s.ploys, w.ploys, ploys),
         part(lang.tr("part-wrap-up"), Some(s.wrap_up), w.wrap_up, wrap_up),
     ]

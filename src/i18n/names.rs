@@ -24,6 +24,9 @@ impl Lang {
             Outcome::EscalatedToLegal => self.tr("outcome-escalated-to-legal"),
             Outcome::WrongParty => self.tr("outcome-wrong-party"),
             Outcome::DebtorHungUp => self.tr("outcome-debtor-hung-up"),
+            Outcome::CallBackAgreed => self.tr("outcome-call-back-agreed"),
+            Outcome::RightPartyNotReached => self.tr("outcome-right-party-not-reached"),
+            Outcome::EstateDeceased => self.tr("outcome-estate-deceased"),
         }
     }
 
@@ -99,6 +102,7 @@ impl Lang {
             ViolationKind::ThirdPartyDisclosure => self.tr("violation-third-party-disclosure"),
             ViolationKind::AbusiveLanguage => self.tr("violation-abusive-language"),
             ViolationKind::HardshipMistreatment => self.tr("violation-hardship-mistreatment"),
+            ViolationKind::ExceedingMandate => self.tr("violation-exceeding-mandate"),
         }
     }
 
@@ -125,6 +129,16 @@ impl Lang {
             FailReason::SevereViolation(kind) => {
                 self.tr_args("fail-severe-violation", &[("violation", self.violation(kind).into())]).into()
             }
+            FailReason::CriticalError(kind, severity) => self
+                .tr_args(
+                    "fail-critical-error",
+                    &[
+                        ("violation", self.violation(kind).into()),
+                        ("severity", self.severity(severity).into()),
+                    ],
+                )
+                .into(),
+            FailReason::MissedCriticalStep => self.tr("fail-missed-critical-step").into(),
             FailReason::BelowPassMark => self.tr("fail-below-pass-mark").into(),
         }
     }

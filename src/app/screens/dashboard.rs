@@ -73,7 +73,10 @@ fn tiles(ui: &mut egui::Ui, lang: Lang, s: &Summary) {
         tile(ui, lang.tr("dashboard-pass-rate"), format!("{:.0}%", s.pass_rate * 100.0));
         tile(ui, lang.tr("dashboard-mean-score"), lang.score(s.mean_score));
         let failure = match s.top_failure {
-            Some((FailureKind::SevereViolation(kind), n)) => format!("{} ({n})", lang.violation(kind)),
+            Some((FailureKind::CriticalError(kind), n)) => format!("{} ({n})", lang.violation(kind)),
+            Some((FailureKind::MissedCriticalStep, n)) => {
+                format!("{} ({n})", lang.tr("fail-missed-critical-step"))
+            }
             Some((FailureKind::BelowPassMark, n)) => format!("{} ({n})", lang.tr("fail-below-pass-mark")),
             None => "—".into(),
         };

@@ -81,6 +81,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                     DraftError::Amount => lang.tr("wrapup-error-amount"),
                     DraftError::Instalments => lang.tr("wrapup-error-instalments"),
                     DraftError::FirstDue => lang.tr("wrapup-error-first-due"),
+                    DraftError::CallBack => lang.tr("wrapup-error-call-back"),
                 };
                 ui.label(RichText::new(text).color(theme::BAD));
             }

@@ -405,7 +405,8 @@ pub struct Summary {
 /// A failure reason as managers group them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FailureKind {
-    SevereViolation(ViolationKind),
+    CriticalError(ViolationKind),
+    MissedCriticalStep,
     BelowPassMark,
 }
 
@@ -421,8 +422,11 @@ pub fn summary<'r>(rows: impl IntoIterator<Item = &'r Row>) -> Summary {
             passed += 1;
         }
         match row.fail_reason {
-            Some(FailReason::SevereViolation(kind)) => {
-                *failures.entry(FailureKind::SevereViolation(kind)).or_default() += 1
+            Some(FailReason::SevereViolation(kind) | FailReason::CriticalError(kind, _)) => {
+                *failures.entry(FailureKind::CriticalError(kind)).or_default() += 1
+            }
+            Some(FailReason::MissedCriticalStep) => {
+                *failures.entry(FailureKind::MissedCriticalStep).or_default() += 1
             }
             Some(FailReason::BelowPassMark) => *failures.entry(FailureKind::BelowPassMark).or_default() += 1,
             None => {}

@@ -103,7 +103,7 @@ mod tests {
         let persona = loaded.persona.expect("the minimal test persona loads");
         let (mut engine, _) = CallEngine::start(persona, Mode::Practice, 3);
         while !engine.is_over() {
-            engine.choose_offer(1).expect("offered");
+            engine.choose_listed(1).expect("offered");
         }
         let at = chrono::DateTime::UNIX_EPOCH;
         let times = CallTimes { started_at: at, ended_at: at };

@@ -99,9 +99,9 @@ fn played_report() -> Report {
     let mut turn = 0;
     while !engine.is_over() {
         turn += 1;
-        let result = if turn % 5 == 0 { engine.silence() } else { engine.choose_offer(turn % 2 + 1) };
+        let result = if turn % 5 == 0 { engine.silence() } else { engine.choose_listed(turn % 2 + 1) };
         if result.is_err() {
-            engine.choose_offer(1).expect("an offer");
+            engine.choose_listed(1).expect("an offer");
         }
     }
     let end = engine.end().expect("over").clone();
