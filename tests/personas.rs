@@ -14,154 +14,65 @@ use settle::core::wrapup::WrapUp;
 
 use crate::common::bundled;
 
-/// (persona, mode, seed, replies, ending node, total, passed)
-type Path = (&'static str, Mode, u64, &'static str, &'static str, f64, bool);
+/// One scripted call from `tests/data/calls/<persona>.calls`.
+#[derive(Debug, Clone)]
+struct ScriptedCall {
+    persona: String,
+    line: usize,
+    mode: Mode,
+    seed: u64,
+    replies: String,
+    ending: String,
+    total: f64,
+    passed: bool,
+    /// `textbook`, or `breach: ...`, or empty.
+    tag: String,
+}
 
-const PATHS: &[Path] = &[
-    // Tomasz: cooperative partner with a cash-flow gap.
-    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,1,1,1,1,s,1,1,1", "end_plan", 100.0, true),
-    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,1,1,1,3,1", "end_two_step", 100.0, true),
-    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,1,1,1,1,s,4", "end_promise", 73.0, false),
-    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,1,3", "end_hopeful", 68.0, false),
-    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,s,3,1,1,4,2", "end_goodwill", 68.0, false),
-    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,1,2,3", "end_settled", 54.0, false),
-    ("tomasz-partner", Mode::Practice, 1, "1,1,1,4,2", "end_dispute", 55.3, false),
-    ("tomasz-partner", Mode::Practice, 11, "1,1,3,3,3,3,4,2", "end_legal", 40.5, false),
-    ("tomasz-partner", Mode::Practice, 1, "1,1,1,1,4,3,4,3", "end_hung_up", 27.2, false),
-    ("tomasz-partner", Mode::Practice, 2, "3,2", "end_hung_up", 12.2, false),
-    ("tomasz-partner", Mode::Practice, 1, "1,1,2,3", "end_brushoff", 40.8, false),
-    // Katarzyna: evasive, stalls and passes the buck.
-    ("katarzyna-evasive", Mode::Practice, 1, "2,2,5,2,4,4,5,s,3,4", "end_ptp_full", 100.0, true),
-    ("katarzyna-evasive", Mode::Assessment, 0, "2,2,5,3,4,5,s,3,4", "end_ptp_full", 100.0, true),
-    ("katarzyna-evasive", Mode::Practice, 28, "2,2,2,5,2,3,5,s,3,3,4", "end_ptp_full", 100.0, true),
-    ("katarzyna-evasive", Mode::Practice, 2, "2,2,5,2,5,s,3,2", "end_ptp_monday", 95.9, true),
-    ("katarzyna-evasive", Mode::Practice, 5, "2,2,5,2,5,s,3,3", "end_plan", 94.0, true),
-    ("katarzyna-evasive", Mode::Practice, 4, "2,2,5,2,3,4,5,s,3,3", "end_plan3", 94.0, true),
-    ("katarzyna-evasive", Mode::Practice, 1, "2,2,5,4,2,4,3,2,1", "end_partial", 67.1, false),
-    ("katarzyna-evasive", Mode::Practice, 1, "2,2,1,2,5,1,5,1", "end_partial_plan", 67.6, false),
-    ("katarzyna-evasive", Mode::Practice, 1, "2,1,1", "end_open_promise", 35.0, false),
-    ("katarzyna-evasive", Mode::Practice, 1, "2,2,5,1", "end_passed_on", 57.0, false),
-    ("katarzyna-evasive", Mode::Practice, 3, "2,2,5,1", "end_resend", 55.8, false),
-    ("katarzyna-evasive", Mode::Practice, 1, "2,3,2,4,3", "end_legal", 60.3, false),
-    ("katarzyna-evasive", Mode::Practice, 38, "2,2,4,3,2,4,2,6,s,3,3,3", "end_legal", 70.0, true),
-    ("katarzyna-evasive", Mode::Practice, 1, "2,2,5,5", "end_hung_up_threat", 37.5, false),
-    ("katarzyna-evasive", Mode::Practice, 5, "3,2", "end_hung_up_disclosed", 26.7, false),
-    ("katarzyna-evasive", Mode::Practice, 2, "2,2,5,2,s", "end_hung_up_pressed", 60.0, false),
-    ("katarzyna-evasive", Mode::Practice, 1, "s", "end_hung_up_silent", 33.3, false),
-    // Robert: aggressive, intimidates, disputes late, says "sue me".
-    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,4,3,3,3,3,2,2", "end_paid_now", 100.0, true),
-    ("robert-aggressive", Mode::Practice, 5, "2,2,2,2,2,3,4,3,3,3,2,3,3,3", "end_promise_full", 98.3, true),
-    ("robert-aggressive", Mode::Practice, 2, "2,2,2,3,3,4,3,3,3,3,3,2", "end_plan", 91.3, true),
-    ("robert-aggressive", Mode::Practice, 16, "2,2,2,2,3,4,3,3,2", "end_legal", 77.3, true),
-    ("robert-aggressive", Mode::Practice, 4, "2,2,2,3,3,4,3,3,2,3", "end_polite_close", 77.3, true),
-    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,4,5", "end_legal", 73.5, false),
-    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,3,4", "end_polite_close", 72.4, false),
-    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,4,3,3,3,s,1", "end_plan_loose", 71.3, false),
-    ("robert-aggressive", Mode::Practice, 7, "2,2,2,3,4,2", "end_resend", 64.8, false),
-    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,5", "end_dispute", 58.6, false),
-    ("robert-aggressive", Mode::Practice, 1, "2,2,1,2", "end_trap", 45.0, false),
-    ("robert-aggressive", Mode::Practice, 1, "2,2,3,3,4,4", "end_arrest", 43.1, false),
-    ("robert-aggressive", Mode::Practice, 1, "3,1", "end_no_contact", 35.3, false),
-    ("robert-aggressive", Mode::Practice, 1, "2,1,1", "end_brushed_off", 32.3, false),
-    ("robert-aggressive", Mode::Practice, 1, "2,2,2", "end_hung_up", 30.0, false),
-    ("robert-aggressive", Mode::Assessment, 0, "2,2,2,3,3,4,3,3,4,4,3", "end_promise_full", 98.3, true),
-    // Grzegorz: "take me to court", cold and legalistic.
-    ("grzegorz-sue-me", Mode::Practice, 7, "1,1,1,s,2,2,2,5,2,2,1", "end_paid_now", 100.0, true),
-    ("grzegorz-sue-me", Mode::Practice, 10, "1,1,1,s,2,2,2,1,4,2,1", "end_paid_now", 100.0, true),
-    ("grzegorz-sue-me", Mode::Practice, 1, "1,1,1,s,2,2,1,4,2", "end_promise_full", 96.5, true),
-    ("grzegorz-sue-me", Mode::Assessment, 0, "1,2,1,1,s,2,2,2,1,4,2", "end_promise_full", 96.5, true),
-    ("grzegorz-sue-me", Mode::Practice, 3, "1,1,1,s,2,2,1,5,2,3,2", "end_settlement", 94.8, true),
-    ("grzegorz-sue-me", Mode::Practice, 2, "1,2,1,1,s,2,2,1,5,2,1", "end_plan_loose", 71.6, false),
-    ("grzegorz-sue-me", Mode::Practice, 1, "1,1,1,s,2,2,1,1,2", "end_trap", 65.7, false),
-    ("grzegorz-sue-me", Mode::Practice, 6, "1,2,1,1,s,2,2,1,5,1", "end_discount", 67.8, false),
-    ("grzegorz-sue-me", Mode::Practice, 7, "1,1,1,s,2,1", "end_dispute", 51.5, false),
-    ("grzegorz-sue-me", Mode::Practice, 1, "1,1,1,s,1,1", "end_lawyer", 44.2, false),
-    ("grzegorz-sue-me", Mode::Practice, 2, "1,1,1", "end_put_off", 35.8, false),
-    ("grzegorz-sue-me", Mode::Practice, 3, "1,1,1,s,2,2,1,3,2", "end_legal", 77.3, true),
-    ("grzegorz-sue-me", Mode::Practice, 1, "1,1,1,s,2,5", "end_legal_quick", 68.8, false),
-    ("grzegorz-sue-me", Mode::Practice, 2, "1,2,1,1,s,2,2,1,2", "end_hung_up", 42.0, false),
-    ("grzegorz-sue-me", Mode::Practice, 1, "1,s", "end_hung_up", 45.9, false),
-    ("grzegorz-sue-me", Mode::Practice, 1, "1,1,1,s,2,4", "end_false_threat", 41.3, false),
-    ("grzegorz-sue-me", Mode::Practice, 1, "3", "end_wrong_party", 35.3, false),
-    // Marta: the serial promiser.
-    ("marta-serial-promiser", Mode::Practice, 7, "2,1,3,2,4,s,2,1", "end_paid_full", 100.0, true),
-    ("marta-serial-promiser", Mode::Assessment, 0, "2,1,1,3,2,4,s,2,1", "end_paid_full", 100.0, true),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,3,2,3,4,1,1", "end_plan_proof", 96.0, true),
-    ("marta-serial-promiser", Mode::Practice, 1, "1,1,3,2,2,4,s,4,1,1", "end_plan_proof", 88.0, false),
-    ("marta-serial-promiser", Mode::Practice, 1, "1,1,3,2,4,3,1,1", "end_partial", 52.0, false),
-    ("marta-serial-promiser", Mode::Practice, 4, "2,1,3,2,3,4,3,1,2,1", "end_plan", 96.0, true),
-    ("marta-serial-promiser", Mode::Practice, 3, "2,2,2,3,3,2,1,3,1", "end_plan", 96.0, true),
-    ("marta-serial-promiser", Mode::Practice, 84, "2,2,2,3,3,2,3", "end_final_demand", 78.0, true),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,3,2,3,1", "end_partial", 65.5, false),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,3,2,3,4,2,1", "end_plan_verbal", 62.0, false),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,4,4,4", "end_final_demand", 69.7, false),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,3,5,1", "end_promise_open", 53.0, false),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,3,1", "end_callback", 55.0, false),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,1", "end_promise_friday", 47.3, false),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,4,s", "end_hung_up", 47.5, false),
-    ("marta-serial-promiser", Mode::Practice, 1, "2,1,5,5", "end_hung_up_threat", 32.5, false),
-    ("marta-serial-promiser", Mode::Practice, 5, "2,3", "end_disclosed", 33.3, false),
-    ("marta-serial-promiser", Mode::Practice, 5, "2,4", "end_message_left", 42.2, false),
-    // Jan: real hardship after a heart attack.
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,2,2,2,3,2,3,2,2,2", "end_plan", 100.0, true),
-    ("jan-hardship", Mode::Practice, 2, "2,3,2,3,2,4,2,2,2,3,2,2,3,2,2,2", "end_plan", 100.0, true),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,3,s,2,4,3,2,3,2,2,2", "end_plan", 100.0, true),
-    ("jan-hardship", Mode::Assessment, 0, "2,3,2,3,2,4,2,2,2,4,3,2,3,2,2,2", "end_plan", 100.0, true),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,1,4,2", "end_pause", 76.0, true),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,2,1", "end_son_promise", 66.0, false),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,5", "end_goodwill", 73.3, false),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,4", "end_goodwill", 73.3, false),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,2,2,2,3,4", "end_written_off", 68.0, false),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,4,1", "end_statement", 60.4, false),
-    ("jan-hardship", Mode::Practice, 1, "2,2", "end_brushoff", 48.9, false),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,1,2", "end_brushoff", 49.0, false),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,2,2,2,3,3,1", "end_legal", 45.5, false),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,3,3", "end_hung_up", 27.4, false),
-    ("jan-hardship", Mode::Practice, 2, "4,1", "end_hung_up", 11.1, false),
-    ("jan-hardship", Mode::Practice, 1, "2,3,2,3,2,4,3,2", "end_too_unwell", 46.1, false),
-    ("jan-hardship", Mode::Practice, 2, "2,3,2,3,2,4,3,2,3,2,2,3,2,2,2", "end_plan", 92.0, false),
-    // Paweł: the late disputer (warped oak), a sole trader.
-    ("pawel-late-dispute", Mode::Practice, 7, "2,2,4,2,3,4,2,2", "end_paid_now", 100.0, true),
-    ("pawel-late-dispute", Mode::Practice, 13, "2,2,3,4,2,2,3,4,2,2", "end_paid_now", 100.0, true),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,4,2,3,4,3", "end_promise_full", 98.3, true),
-    ("pawel-late-dispute", Mode::Practice, 7, "2,2,4,2,3,4,1", "end_paid_unconfirmed", 98.3, true),
-    ("pawel-late-dispute", Mode::Practice, 2, "2,2,4,3,2,4,2,2", "end_plan", 93.0, true),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,4,2,3,2,s,3,s,2,2", "end_plan", 90.9, true),
-    ("pawel-late-dispute", Mode::Assessment, 0, "2,2,4,2,2,4,2,2", "end_plan", 93.0, true),
-    ("pawel-late-dispute", Mode::Practice, 5, "2,2,2,2,4,2,2,3,4", "end_legal", 75.5, true),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,4,2,3,2,5", "end_legal", 71.8, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,4,2,3,3,1", "end_plan_loose", 71.3, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,4,2,3,1", "end_trap", 70.8, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,1,1", "end_trap", 56.8, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,4,2,1", "end_resend", 64.8, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,5", "end_dispute", 55.8, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,4,2,3,2,4", "end_fraud_threat", 41.3, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "1,1,2,4,3,2,3,4,3", "end_promise_full", 78.3, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,2,3,3,2", "end_hung_up", 49.3, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "1,1,3", "end_hung_up", 35.3, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "3,1", "end_no_contact", 35.3, false),
-    ("pawel-late-dispute", Mode::Practice, 1, "2,1,1", "end_brushed_off", 32.3, false),
-    // Agnieszka: the gatekeeper; the debtor is Krzysztof Zając.
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,1,1,1,1,1,2,2,s,2,1", "end_paid_now", 100.0, true),
-    ("agnieszka-gatekeeper", Mode::Assessment, 0, "1,2,2,1,1,2,2,s,2,1", "end_paid_now", 100.0, true),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,1,1,1,1,1,2,2,s,1,1", "end_promise", 98.0, true),
-    ("agnieszka-gatekeeper", Mode::Practice, 3, "1,1,2,1,1,1,2,2,s,2,1", "end_plan", 92.0, true),
-    ("agnieszka-gatekeeper", Mode::Practice, 7, "1,1,1,1", "end_callback", 76.0, true),
-    ("agnieszka-gatekeeper", Mode::Practice, 3, "1,1,3,2", "end_callback", 76.0, true),
-    ("agnieszka-gatekeeper", Mode::Practice, 75, "1,1,2,1,1,1,2,2,s,2,1", "end_final_demand", 76.0, true),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,1,1,1,1,1,2,2,2,4,2", "end_final_demand", 72.8, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,1,1,1,1,1,2,2,2,1", "end_partial", 65.5, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,1,1,1,1,1,1", "end_open", 60.3, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,1,3", "end_no_contact", 66.2, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 3, "1,1,1", "end_no_contact", 66.2, false),
-    // The warmest player's trap: a message "about his account" left with her, then "call back sometime".
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,4,1,3", "end_no_contact", 58.3, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 2, "1,1,1", "end_emailed", 42.8, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "3,1,1", "end_disclosed", 23.5, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,1,2,1,1", "end_disclosed", 27.5, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "1,1,1,1,1,1,2,5,3", "end_hung_up", 31.7, false),
-    ("agnieszka-gatekeeper", Mode::Practice, 1, "s", "end_silent", 42.0, false),
-];
+/// Every scripted call of every bundled persona. A line reads
+/// `mode seed replies -> ending total passed|failed [textbook | breach: why]`.
+fn scripted_calls() -> Vec<ScriptedCall> {
+    let mut calls = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir("tests/data/calls")
+        .expect("tests/data/calls")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "calls"))
+        .collect();
+    files.sort();
+    for path in files {
+        let persona = path.file_stem().and_then(|s| s.to_str()).expect("a name").to_string();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let where_ = format!("{}:{}", path.display(), i + 1);
+            let bad =
+                |_| -> ! { panic!("{where_}: not `mode seed replies -> ending total passed|failed [tag]`") };
+            let (call, result) = line.split_once(" -> ").unwrap_or_else(|| bad(()));
+            let call: Vec<&str> = call.split_whitespace().collect();
+            let result: Vec<&str> = result.splitn(4, ' ').collect();
+            let ([mode, seed, replies], [ending, total, verdict, rest @ ..]) =
+                (call.as_slice(), result.as_slice())
+            else {
+                bad(())
+            };
+            calls.push(ScriptedCall {
+                persona: persona.clone(),
+                line: i + 1,
+                mode: if *mode == "assessment" { Mode::Assessment } else { Mode::Practice },
+                seed: seed.parse().unwrap_or_else(|_| bad(())),
+                replies: replies.to_string(),
+                ending: ending.to_string(),
+                total: total.parse().unwrap_or_else(|_| bad(())),
+                passed: *verdict == "passed",
+                tag: rest.first().map(|t| t.trim().to_string()).unwrap_or_default(),
+            });
+        }
+    }
+    calls
+}
 
 fn play(persona: &Arc<Persona>, mode: Mode, seed: u64, replies: &str) -> CallEngine {
     let seed = mode.seed(persona, seed);
@@ -169,7 +80,7 @@ fn play(persona: &Arc<Persona>, mode: Mode, seed: u64, replies: &str) -> CallEng
     for step in replies.split(',') {
         let result = match step {
             "s" => engine.apply(Choice::Silence),
-            n => engine.choose_listed(n.parse().expect("a number")),
+            n => engine.choose_listed(n.trim_start_matches('#').parse().expect("#N")),
         };
         result.unwrap_or_else(|e| panic!("{}: step {step} of {replies}: {e}", persona.id));
     }
@@ -180,10 +91,11 @@ fn play(persona: &Arc<Persona>, mode: Mode, seed: u64, replies: &str) -> CallEng
 fn every_ending_is_reached_with_its_exact_score() {
     let personas = bundled();
     let mut failures = Vec::new();
-    for &(id, mode, seed, replies, ending, total, passed) in PATHS {
+    for call in scripted_calls() {
+        let ScriptedCall { mode, seed, ref replies, ref ending, total, passed, .. } = call;
         // The persona plays the same in every language.
-        let variants: Vec<_> = personas.iter().filter(|p| p.id.0 == id).collect();
-        assert!(!variants.is_empty(), "{id} is bundled");
+        let variants: Vec<_> = personas.iter().filter(|p| p.id.0 == call.persona).collect();
+        assert!(!variants.is_empty(), "{} is bundled", call.persona);
         for persona in variants {
             let engine = play(persona, mode, seed, replies);
             let Some(end) = engine.end() else {
@@ -197,8 +109,12 @@ fn every_ending_is_reached_with_its_exact_score() {
             };
             if reached != ending || card.total != total || card.passed != passed {
                 failures.push(format!(
-                    "{} seed {seed} [{replies}]: expected {ending} {total} {passed}, got {reached} {} {}",
-                    persona.id, card.total, card.passed
+                    "tests/data/calls/{}.calls:{} ({}): expected {ending} {total:.1} {passed}, got {reached} {:.1} {}",
+                    persona.id,
+                    call.line,
+                    persona.language,
+                    card.total,
+                    card.passed
                 ));
             }
         }
@@ -211,7 +127,9 @@ fn every_ending_of_every_persona_is_covered() {
     let personas = bundled();
     assert!(personas.len() >= 3);
     for persona in &personas {
-        let covered: Vec<&str> = PATHS.iter().filter(|p| p.0 == persona.id.0).map(|p| p.4).collect();
+        let calls = scripted_calls();
+        let covered: Vec<&str> =
+            calls.iter().filter(|c| c.persona == persona.id.0).map(|c| c.ending.as_str()).collect();
         for node in persona.nodes.iter().filter(|n| n.ending.is_some()) {
             assert!(
                 covered.contains(&node.id.0.as_str()),
