@@ -254,3 +254,25 @@ fn naive_players_do_not_pass_any_persona() {
         }
     }
 }
+
+/// The margin a persona's textbook call must pass by: a skilled call is not a near miss.
+const TEXTBOOK_MARGIN: f64 = 10.0;
+
+#[test]
+fn textbook_calls_pass_with_a_margin_and_breaches_fail() {
+    let personas = bundled();
+    for call in scripted_calls() {
+        let persona = personas.iter().find(|p| p.id.0 == call.persona).expect("bundled");
+        let mark = f64::from(persona.target.pass_mark);
+        let at = format!("tests/data/calls/{}.calls:{}", call.persona, call.line);
+        if call.tag == "textbook" {
+            assert!(
+                call.passed && call.total >= mark + TEXTBOOK_MARGIN,
+                "{at}: the textbook call passes by {TEXTBOOK_MARGIN}"
+            );
+        }
+        if call.tag.starts_with("breach") {
+            assert!(!call.passed, "{at}: a call with a breach fails ({})", call.tag);
+        }
+    }
+}
