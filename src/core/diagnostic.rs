@@ -34,6 +34,10 @@ pub enum Problem {
     NotUtf8,
     #[error("{0}")]
     Syntax(String),
+    #[error("amounts are written without thousands separators")]
+    ThousandsSeparator { written: String, plain: String },
+    #[error("amounts are written with a decimal point, not a comma")]
+    DecimalComma { written: String, plain: String },
     #[error("format version {found} is not supported (this Settle reads version {supported})")]
     UnsupportedFormat { found: u32, supported: u32 },
     #[error("`{0}` is written twice")]
@@ -110,6 +114,8 @@ impl Problem {
             Problem::TooLarge { .. } => "too-large",
             Problem::NotUtf8 => "not-utf8",
             Problem::Syntax(_) => "syntax",
+            Problem::ThousandsSeparator { .. } => "thousands-separator",
+            Problem::DecimalComma { .. } => "decimal-comma",
             Problem::UnsupportedFormat { .. } => "unsupported-format",
             Problem::DuplicateKey(_) => "duplicate-key",
             Problem::DuplicatePersonaId { .. } => "duplicate-persona",
@@ -154,6 +160,9 @@ impl Problem {
                 "split the persona or shorten its text; see docs/authoring.md, Limits"
             }
             Problem::NotUtf8 => "save the file as UTF-8 (Polish letters need it)",
+            Problem::ThousandsSeparator { written, plain } | Problem::DecimalComma { written, plain } => {
+                return Some(format!("write `{plain}` instead of `{written}`"));
+            }
             Problem::UnsupportedFormat { .. } => "write `format: 1`",
             Problem::DuplicateKey(_) => {
                 "give each node its own id; the later one would silently replace the earlier"

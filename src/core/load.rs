@@ -14,6 +14,7 @@ use thiserror::Error;
 
 use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
 use crate::core::format::PersonaFile;
+use crate::core::mistakes;
 use crate::core::persona::{ContentHash, Persona};
 use crate::core::ron_fast;
 use crate::core::source::{SourceMap, offset_of};
@@ -205,7 +206,8 @@ pub const READING: ron_fast::Options =
 /// Parses RON text into the raw file structure, or a located syntax diagnostic.
 ///
 /// The fast reader (`ron_fast`) is tried first; on any error at all the text is parsed again
-/// with `ron`, which gives the diagnostic.
+/// with `ron`, which gives the diagnostic. When the text there shows a mistake trainers
+/// commonly make (see [`mistakes`]), the diagnostic names that mistake instead.
 pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) {
     match ron_fast::from_str_or_ron::<PersonaFile>(text, READING) {
         Ok(file) => (Some(file), Vec::new()),
@@ -213,6 +215,10 @@ pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) 
             let start = offset_of(text, err.span.start.line, err.span.start.col);
             let end = offset_of(text, err.span.end.line, err.span.end.col).max(start);
             let end = if end == start { next_char_end(text, start) } else { end };
+            if let Some(found) = mistakes::recognise(text, &err.code, start) {
+                let diagnostic = Diagnostic::new(Level::Error, found.problem, path, text, Some(found.span));
+                return (None, vec![diagnostic]);
+            }
             let message = match &err.code {
                 ron::Error::ExceededRecursionLimit => format!("nesting deeper than {MAX_NESTING} levels"),
                 code => code.to_string(),

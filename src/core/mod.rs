@@ -15,6 +15,7 @@ pub mod graph;
 pub mod journal;
 pub mod load;
 pub mod lrs;
+pub mod mistakes;
 pub mod money;
 pub mod mood;
 pub mod outcome;

@@ -1,0 +1,182 @@
+//! Recognising a trainer's mistake behind a `ron` syntax error.
+//!
+//! `ron` says where reading stopped and what it expected there ("Expected comma"). That is
+//! true, but it names a symptom, often a few characters after the mistake. [`recognise`] reads
+//! the text around that place again and, for mistakes trainers commonly make (`8,900.00` for an
+//! amount, ...), returns the [`Problem`] that names the mistake and the span of what was
+//! written, so that the diagnostic can show the fix.
+//!
+//! Each recogniser matches its mistake exactly or returns `None`, and then `ron`'s own message
+//! stands: a wrong guess misleads a trainer more than a generic message does. Nothing here
+//! reads a whole file or decides whether a file is valid.
+
+use std::ops::Range;
+
+use crate::core::diagnostic::Problem;
+
+/// A mistake recognised at a syntax error: what it is, and where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recognised {
+    pub problem: Problem,
+    pub span: Range<usize>,
+}
+
+/// The mistake behind a syntax error that `ron` reported at byte offset `at` of `text`, when it
+/// is one this module knows.
+pub fn recognise(text: &str, _err: &ron::Error, at: usize) -> Option<Recognised> {
+    let at = floor_char_boundary(text, at.min(text.len()));
+    amount(text, at)
+}
+
+/// An amount written with thousands separators (`8,900.00`, `8 900.00`, `8.900,00`) or a
+/// decimal comma (`8900,00`), where `at` falls inside it.
+fn amount(text: &str, at: usize) -> Option<Recognised> {
+    let is_amount_char = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.') || is_group_space(c);
+    let back = text[..at].char_indices().rev().take_while(|(_, c)| is_amount_char(*c)).last();
+    let start = skip_spaces(text, back.map_or(at, |(i, _)| i));
+    if key_before(text, start) != Some("amount") {
+        return None;
+    }
+    // Digit groups and the separators between them; a separator counts only between digits.
+    let mut groups = Vec::new();
+    let mut separators = Vec::new();
+    let mut end = start;
+    loop {
+        let digits = text[end..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            break;
+        }
+        groups.push(&text[end..end + digits]);
+        end += digits;
+        let mut rest = text[end..].chars();
+        match (rest.next(), rest.next()) {
+            (Some(sep), Some(digit))
+                if (matches!(sep, ',' | '.') || is_group_space(sep)) && digit.is_ascii_digit() =>
+            {
+                separators.push(sep);
+                end += sep.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    if separators.is_empty() || !(start < at && at < end) || !ends_value(text, end) {
+        return None;
+    }
+    let (whole, decimal) = match groups.last().map(|g| g.len()) {
+        Some(1 | 2) => (&groups[..groups.len() - 1], separators.pop()),
+        Some(3) => (&groups[..], None),
+        _ => return None,
+    };
+    if decimal.is_some_and(|d| d != ',' && d != '.') {
+        return None;
+    }
+    if let Some(&thousands) = separators.first() {
+        let grouped = separators.iter().all(|s| *s == thousands)
+            && Some(thousands) != decimal
+            && (1..=3).contains(&whole[0].len())
+            && whole[1..].iter().all(|g| g.len() == 3);
+        if !grouped {
+            return None;
+        }
+    } else if decimal != Some(',') {
+        return None;
+    }
+    let mut plain: String = whole.concat();
+    if decimal.is_some() {
+        plain = format!("{plain}.{}", groups[groups.len() - 1]);
+    }
+    let written = text[start..end].to_string();
+    let problem = if separators.is_empty() {
+        Problem::DecimalComma { written, plain }
+    } else {
+        Problem::ThousandsSeparator { written, plain }
+    };
+    Some(Recognised { problem, span: start..end })
+}
+
+/// Spaces people put between groups of digits: a plain space, and the no-break spaces that word
+/// processors and spreadsheets use.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Whether a value can end at `at`: end of text, white space, a separator, a closing bracket or a
+/// comment.
+fn ends_value(text: &str, at: usize) -> bool {
+    match text[at..].chars().next() {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, ',' | ')' | ']' | '}' | '/'),
+    }
+}
+
+/// `at` moved forward over white space.
+fn skip_spaces(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start().len()
+}
+
+/// The key written just before the value that starts at `value`: `empathy` in `empathy: 0.5`,
+/// `"trust"` (with its quotes) in `"trust": 2.5`.
+fn key_before(text: &str, value: usize) -> Option<&str> {
+    let before = text[..value].trim_end().strip_suffix(':')?.trim_end_matches([' ', '\t']);
+    if let Some(inner) = before.strip_suffix('"') {
+        let open = inner.rfind('"')?;
+        return (!inner[open..].contains('\n')).then(|| &before[open..]);
+    }
+    let key = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let key = &before[key.len()..];
+    (!key.is_empty()).then_some(key)
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The problem recognised in `text` when `ron` reports its error where `at` starts.
+    fn found(text: &str, at: &str) -> Option<(Problem, String)> {
+        let at = text.find(at).expect("the error's place is in the text");
+        let found = recognise(text, &ron::Error::ExpectedComma, at)?;
+        Some((found.problem, text[found.span].to_string()))
+    }
+
+    fn thousands(written: &str, plain: &str) -> Option<(Problem, String)> {
+        let problem = Problem::ThousandsSeparator { written: written.into(), plain: plain.into() };
+        Some((problem, written.into()))
+    }
+
+    #[test]
+    fn amounts_with_thousands_separators() {
+        assert_eq!(found("(amount: 8,900.00, x: 1)", "900.00"), thousands("8,900.00", "8900.00"));
+        assert_eq!(found("(amount: 8,900)", "900"), thousands("8,900", "8900"));
+        assert_eq!(found("(amount: 1,234,567.5)", "234"), thousands("1,234,567.5", "1234567.5"));
+        assert_eq!(found("(amount: 8 900.00)", "900"), thousands("8 900.00", "8900.00"));
+        assert_eq!(found("(amount: 8\u{a0}900.00)", "900"), thousands("8\u{a0}900.00", "8900.00"));
+        assert_eq!(found("(amount: 8.900,00)", "00)"), thousands("8.900,00", "8900.00"));
+        assert_eq!(found("(amount: 1.234.567)", ".567"), thousands("1.234.567", "1234567"));
+    }
+
+    #[test]
+    fn amounts_with_a_decimal_comma() {
+        let problem = Problem::DecimalComma { written: "8900,5".into(), plain: "8900.5".into() };
+        assert_eq!(found("(amount: 8900,5)", "5)"), Some((problem, "8900,5".into())));
+    }
+
+    #[test]
+    fn other_numbers_and_other_mistakes_are_left_alone() {
+        // Not an amount.
+        assert_eq!(found("(weight: 8,900)", "900"), None);
+        // Not thousands: groups of the wrong size, mixed separators, a word after the number.
+        assert_eq!(found("(amount: 89,00,00)", "00,00"), None);
+        assert_eq!(found("(amount: 8,900 000.00)", "900 "), None);
+        assert_eq!(found("(amount: 8,900.00x)", "900"), None);
+        assert_eq!(found("(amount: 1200.00 PLN)", "PLN"), None);
+        // The error lies after the amount, which is well written.
+        assert_eq!(found("(amount: 1200.00\n name: 1)", "name"), None);
+    }
+}
