@@ -38,6 +38,10 @@ pub enum Problem {
     ThousandsSeparator { written: String, plain: String },
     #[error("amounts are written with a decimal point, not a comma")]
     DecimalComma { written: String, plain: String },
+    #[error("{axis} is a whole number from -2 to 2")]
+    StanceNotWhole { axis: String, written: String },
+    #[error("a whole number is needed here, not {written}")]
+    NotWhole { key: Option<String>, written: String },
     #[error("format version {found} is not supported (this Settle reads version {supported})")]
     UnsupportedFormat { found: u32, supported: u32 },
     #[error("`{0}` is written twice")]
@@ -116,6 +120,8 @@ impl Problem {
             Problem::Syntax(_) => "syntax",
             Problem::ThousandsSeparator { .. } => "thousands-separator",
             Problem::DecimalComma { .. } => "decimal-comma",
+            Problem::StanceNotWhole { .. } => "stance-not-whole",
+            Problem::NotWhole { .. } => "not-whole",
             Problem::UnsupportedFormat { .. } => "unsupported-format",
             Problem::DuplicateKey(_) => "duplicate-key",
             Problem::DuplicatePersonaId { .. } => "duplicate-persona",
@@ -162,6 +168,14 @@ impl Problem {
             Problem::NotUtf8 => "save the file as UTF-8 (Polish letters need it)",
             Problem::ThousandsSeparator { written, plain } | Problem::DecimalComma { written, plain } => {
                 return Some(format!("write `{plain}` instead of `{written}`"));
+            }
+            Problem::StanceNotWhole { axis, written } => {
+                let written = written.parse::<f64>().unwrap_or(0.0).clamp(-2.0, 2.0);
+                return Some(nearest_whole(written, &format!("{axis}: ")));
+            }
+            Problem::NotWhole { key, written } => {
+                let key = key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default();
+                return Some(nearest_whole(written.parse().unwrap_or(0.0), &key));
             }
             Problem::UnsupportedFormat { .. } => "write `format: 1`",
             Problem::DuplicateKey(_) => {
@@ -222,6 +236,16 @@ impl Problem {
             Problem::Syntax(_) => return None,
         };
         Some(text.to_string())
+    }
+}
+
+/// "write `empathy: 1` (the nearest whole number)", or both neighbours when `value` lies halfway.
+fn nearest_whole(value: f64, prefix: &str) -> String {
+    let (low, high) = (value.floor() as i64, value.ceil() as i64);
+    if low != high && value - value.floor() == 0.5 {
+        format!("write `{prefix}{low}` or `{prefix}{high}`, the nearest whole numbers")
+    } else {
+        format!("write `{prefix}{}`, the nearest whole number", value.round() as i64)
     }
 }
 
@@ -353,6 +377,22 @@ mod tests {
         assert!(out.contains("difficulty: 9,"), "{out}");
         assert!(out.contains('^'), "{out}");
         assert!(out.contains("hint: use 1 (easiest) to 5 (hardest)"), "{out}");
+    }
+
+    #[test]
+    fn a_decimal_stance_gets_the_nearest_whole_number() {
+        let hint = |written: &str| {
+            let problem = Problem::StanceNotWhole { axis: "empathy".into(), written: written.into() };
+            problem.hint().expect("a hint")
+        };
+        assert_eq!(hint("0.5"), "write `empathy: 0` or `empathy: 1`, the nearest whole numbers");
+        assert_eq!(hint("-0.5"), "write `empathy: -1` or `empathy: 0`, the nearest whole numbers");
+        assert_eq!(hint("1.2"), "write `empathy: 1`, the nearest whole number");
+        assert_eq!(hint("-1.75"), "write `empathy: -2`, the nearest whole number");
+        assert_eq!(hint("2.0"), "write `empathy: 2`, the nearest whole number");
+        assert_eq!(hint("3.5"), "write `empathy: 2`, the nearest whole number");
+        let problem = Problem::NotWhole { key: None, written: "50.5".into() };
+        assert_eq!(problem.hint().as_deref(), Some("write `50` or `51`, the nearest whole numbers"));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct Recognised {
 /// is one this module knows.
 pub fn recognise(text: &str, _err: &ron::Error, at: usize) -> Option<Recognised> {
     let at = floor_char_boundary(text, at.min(text.len()));
-    amount(text, at)
+    amount(text, at).or_else(|| whole_number(text, at))
 }
 
 /// An amount written with thousands separators (`8,900.00`, `8 900.00`, `8.900,00`) or a
@@ -90,6 +90,38 @@ fn amount(text: &str, at: usize) -> Option<Recognised> {
         Problem::DecimalComma { written, plain }
     } else {
         Problem::ThousandsSeparator { written, plain }
+    };
+    Some(Recognised { problem, span: start..end })
+}
+
+/// A decimal number where a whole number belongs (`empathy: 0.5`): `ron` reads the whole part
+/// and stops at the decimal point, at `at`.
+fn whole_number(text: &str, at: usize) -> Option<Recognised> {
+    let bytes = text.as_bytes();
+    if bytes.get(at) != Some(&b'.') || !bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut start = at - bytes[..at].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if start == at {
+        return None;
+    }
+    if start > 0 && matches!(bytes[start - 1], b'-' | b'+') {
+        start -= 1;
+    }
+    if start > 0
+        && !matches!(bytes[start - 1], b':' | b'(' | b'[' | b',')
+        && !bytes[start - 1].is_ascii_whitespace()
+    {
+        return None;
+    }
+    let end = at + 1 + bytes[at + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if !ends_value(text, end) {
+        return None;
+    }
+    let written = text[start..end].to_string();
+    let problem = match key_before(text, start) {
+        Some(axis @ ("empathy" | "firmness")) => Problem::StanceNotWhole { axis: axis.to_string(), written },
+        key => Problem::NotWhole { key: key.map(str::to_string), written },
     };
     Some(Recognised { problem, span: start..end })
 }
@@ -165,6 +197,29 @@ mod tests {
     fn amounts_with_a_decimal_comma() {
         let problem = Problem::DecimalComma { written: "8900,5".into(), plain: "8900.5".into() };
         assert_eq!(found("(amount: 8900,5)", "5)"), Some((problem, "8900,5".into())));
+    }
+
+    #[test]
+    fn decimals_where_whole_numbers_belong() {
+        let stance = |axis: &str, written: &str| {
+            let problem = Problem::StanceNotWhole { axis: axis.into(), written: written.into() };
+            Some((problem, written.into()))
+        };
+        assert_eq!(found("(empathy: 0.5, firmness: 2)", ".5"), stance("empathy", "0.5"));
+        assert_eq!(found("(empathy: 1, firmness: -1.25)", ".25"), stance("firmness", "-1.25"));
+        assert_eq!(found("(firmness:+2.0)", ".0"), stance("firmness", "+2.0"));
+        let whole = |key: Option<&str>, written: &str| {
+            let problem = Problem::NotWhole { key: key.map(Into::into), written: written.into() };
+            Some((problem, written.into()))
+        };
+        assert_eq!(found("(difficulty: 1.5,)", ".5"), whole(Some("difficulty"), "1.5"));
+        assert_eq!(found("{ \"trust\": 2.5 }", ".5"), whole(Some("\"trust\""), "2.5"));
+        assert_eq!(found("MoodAtLeast(\"trust\", 50.5)", ".5"), whole(None, "50.5"));
+        // Not a decimal number: a version, a word, a decimal point with no digits after it.
+        assert_eq!(found("(empathy: 1.2.3)", ".3"), None);
+        assert_eq!(found("(empathy: x1.5)", ".5"), None);
+        assert_eq!(found("(empathy: 1.)", ".)"), None);
+        assert_eq!(found("(empathy: 1.5e3)", ".5"), None);
     }
 
     #[test]
