@@ -42,6 +42,10 @@ pub enum Problem {
     StanceNotWhole { axis: String, written: String },
     #[error("a whole number is needed here, not {written}")]
     NotWhole { key: Option<String>, written: String },
+    #[error("the next step is written `Goto(\"node\")`, or `Random([...])` to branch at random")]
+    NextWithoutGoto(String),
+    #[error("{owner} has one next step")]
+    NextList { owner: &'static str, targets: Vec<String> },
     #[error("format version {found} is not supported (this Settle reads version {supported})")]
     UnsupportedFormat { found: u32, supported: u32 },
     #[error("`{0}` is written twice")]
@@ -122,6 +126,8 @@ impl Problem {
             Problem::DecimalComma { .. } => "decimal-comma",
             Problem::StanceNotWhole { .. } => "stance-not-whole",
             Problem::NotWhole { .. } => "not-whole",
+            Problem::NextWithoutGoto(_) => "next-without-goto",
+            Problem::NextList { .. } => "next-list",
             Problem::UnsupportedFormat { .. } => "unsupported-format",
             Problem::DuplicateKey(_) => "duplicate-key",
             Problem::DuplicatePersonaId { .. } => "duplicate-persona",
@@ -176,6 +182,17 @@ impl Problem {
             Problem::NotWhole { key, written } => {
                 let key = key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default();
                 return Some(nearest_whole(written.parse().unwrap_or(0.0), &key));
+            }
+            Problem::NextWithoutGoto(target) => return Some(format!("write `next: Goto({target:?})`")),
+            Problem::NextList { targets, .. } => {
+                if let [target] = targets.as_slice() {
+                    return Some(format!("write `next: Goto({target:?})`"));
+                }
+                let placeholders = ["a".to_string(), "b".to_string()];
+                let targets = if targets.is_empty() { &placeholders[..] } else { targets };
+                let branches: Vec<String> =
+                    targets.iter().map(|t| format!("Branch(to: {t:?}, weight: 1)")).collect();
+                return Some(format!("to branch at random, write `next: Random([{}])`", branches.join(", ")));
             }
             Problem::UnsupportedFormat { .. } => "write `format: 1`",
             Problem::DuplicateKey(_) => {

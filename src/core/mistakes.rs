@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use crate::core::diagnostic::Problem;
+use crate::core::source::{Tok, tokenize};
 
 /// A mistake recognised at a syntax error: what it is, and where it is written.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,9 +24,9 @@ pub struct Recognised {
 
 /// The mistake behind a syntax error that `ron` reported at byte offset `at` of `text`, when it
 /// is one this module knows.
-pub fn recognise(text: &str, _err: &ron::Error, at: usize) -> Option<Recognised> {
+pub fn recognise(text: &str, err: &ron::Error, at: usize) -> Option<Recognised> {
     let at = floor_char_boundary(text, at.min(text.len()));
-    amount(text, at).or_else(|| whole_number(text, at))
+    amount(text, at).or_else(|| whole_number(text, at)).or_else(|| next_step(text, err, at))
 }
 
 /// An amount written with thousands separators (`8,900.00`, `8 900.00`, `8.900,00`) or a
@@ -126,6 +127,81 @@ fn whole_number(text: &str, at: usize) -> Option<Recognised> {
     Some(Recognised { problem, span: start..end })
 }
 
+/// A next step written without `Goto(...)` (`next: "promise"`, `next: promise`), or as a list
+/// of steps (`next: [Goto("a"), Goto("b")]`).
+fn next_step(text: &str, err: &ron::Error, at: usize) -> Option<Recognised> {
+    let value = skip_spaces(text, at);
+    if key_before(text, value) != Some("next") {
+        return None;
+    }
+    let tokens = tokenize(text);
+    let i = tokens.partition_point(|(_, r)| r.start < value);
+    let (token, range) = tokens.get(i).filter(|(_, r)| r.start == value)?;
+    let problem = match (token, err) {
+        (Tok::Str(target), ron::Error::ExpectedIdentifier) => Problem::NextWithoutGoto(target.clone()),
+        (Tok::Word(word), ron::Error::NoSuchEnumVariant { found, .. })
+            if word == found && !matches!(tokens.get(i + 1), Some((Tok::Open(_), _))) =>
+        {
+            Problem::NextWithoutGoto(word.clone())
+        }
+        (Tok::Open('['), ron::Error::ExpectedIdentifier) => {
+            let close = closing(&tokens, i).filter(|c| tokens[*c].0 == Tok::Close(']'))?;
+            let targets = tokens[i + 1..close]
+                .iter()
+                .filter_map(|(t, _)| match t {
+                    Tok::Str(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect();
+            let owner = match enclosing_name(&tokens, i) {
+                Some("Silence") => "a `Silence`",
+                _ => "a reply",
+            };
+            let span = range.start..tokens[close].1.end;
+            return Some(Recognised { problem: Problem::NextList { owner, targets }, span });
+        }
+        _ => return None,
+    };
+    Some(Recognised { problem, span: range.clone() })
+}
+
+/// The index of the token that closes the bracket opened at `open`.
+fn closing(tokens: &[(Tok, Range<usize>)], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, (token, _)) in tokens.iter().enumerate().skip(open) {
+        match token {
+            Tok::Open(_) => depth += 1,
+            Tok::Close(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The name written before the bracket that encloses token `at`: `Reply` in `Reply(... at ...)`.
+fn enclosing_name(tokens: &[(Tok, Range<usize>)], at: usize) -> Option<&str> {
+    let mut depth = 0usize;
+    for i in (0..at).rev() {
+        match &tokens[i].0 {
+            Tok::Close(_) => depth += 1,
+            Tok::Open(_) if depth > 0 => depth -= 1,
+            Tok::Open(_) => {
+                return match tokens.get(i.checked_sub(1)?) {
+                    Some((Tok::Word(name), _)) => Some(name),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Spaces people put between groups of digits: a plain space, and the no-break spaces that word
 /// processors and spreadsheets use.
 fn is_group_space(c: char) -> bool {
@@ -220,6 +296,66 @@ mod tests {
         assert_eq!(found("(empathy: x1.5)", ".5"), None);
         assert_eq!(found("(empathy: 1.)", ".)"), None);
         assert_eq!(found("(empathy: 1.5e3)", ".5"), None);
+    }
+
+    /// The problem recognised when `ron` reports `err` where `at` starts in `text`.
+    fn found_by(text: &str, err: ron::Error, at: &str) -> Option<(Problem, String)> {
+        let at = text.find(at).expect("the error's place is in the text");
+        let found = recognise(text, &err, at)?;
+        Some((found.problem, text[found.span].to_string()))
+    }
+
+    #[test]
+    fn next_steps_without_goto() {
+        let goto =
+            |target: &str, written: &str| Some((Problem::NextWithoutGoto(target.into()), written.into()));
+        let text = "Reply(text: \"a\", next: \"promise\")";
+        assert_eq!(
+            found_by(text, ron::Error::ExpectedIdentifier, "\"promise"),
+            goto("promise", "\"promise\"")
+        );
+        let text = "Reply(text: \"a\", next:promise)";
+        let err = ron::Error::NoSuchEnumVariant {
+            expected: &["Goto", "Random"],
+            found: "promise".into(),
+            outer: Some("NextSpec".into()),
+        };
+        assert_eq!(found_by(text, err.clone(), "promise"), goto("promise", "promise"));
+        // A misspelt `Goto` is left to "did you mean".
+        let text = "Reply(text: \"a\", next: goto(\"promise\"))";
+        let err = ron::Error::NoSuchEnumVariant {
+            expected: &["Goto", "Random"],
+            found: "goto".into(),
+            outer: Some("NextSpec".into()),
+        };
+        assert_eq!(found_by(text, err, "goto"), None);
+        // Another field written as text.
+        let text = "Persona(archetype: \"Cooperative\")";
+        assert_eq!(found_by(text, ron::Error::ExpectedIdentifier, "\"Coop"), None);
+    }
+
+    #[test]
+    fn a_list_of_next_steps() {
+        let list = |owner: &'static str, targets: &[&str], written: &str| {
+            let targets = targets.iter().map(|t| t.to_string()).collect();
+            Some((Problem::NextList { owner, targets }, written.into()))
+        };
+        let text = "Reply(text: \"a\", next: [Goto(\"a\"), Goto(\"b\")], feedback: \"\")";
+        let written = "[Goto(\"a\"), Goto(\"b\")]";
+        assert_eq!(
+            found_by(text, ron::Error::ExpectedIdentifier, "["),
+            list("a reply", &["a", "b"], written)
+        );
+        let text = "Silence(next: [\"a\"])";
+        assert_eq!(
+            found_by(text, ron::Error::ExpectedIdentifier, "["),
+            list("a `Silence`", &["a"], "[\"a\"]")
+        );
+        // Never closed: no guess.
+        let text = "Reply(next: [Goto(\"a\"), Goto(\"b\")";
+        assert_eq!(found_by(text, ron::Error::ExpectedIdentifier, "["), None);
+        let text = "Reply(next: [Goto(\"a\"), Goto(\"b\")), text: \"\")";
+        assert_eq!(found_by(text, ron::Error::ExpectedIdentifier, "["), None);
     }
 
     #[test]
