@@ -106,8 +106,17 @@ pub enum Problem {
     PloyHandlingWithoutPloy(String),
     #[error("portrait `{0}` is outside the assets folder")]
     PortraitOutsideAssets(String),
-    #[error("portrait `{0}` does not exist")]
-    PortraitMissing(String),
+    #[error("portrait `{image}` is not in the folder {folder}{}", missing_folder(folder, assets, missing.as_deref()))]
+    PortraitMissing {
+        image: String,
+        /// Where the image was looked for: the assets folder joined with the folder written.
+        folder: String,
+        assets: String,
+        /// The first folder on the way to `folder` that does not exist, if one does not.
+        missing: Option<String>,
+        /// An image that exists and differs by case or a typo.
+        suggestion: Option<String>,
+    },
     #[error("portrait `{image}` cannot be used: {reason}")]
     PortraitUnusable { image: String, reason: String },
     #[error("no portrait without a condition: some moods would show no face")]
@@ -158,7 +167,7 @@ impl Problem {
             Problem::ZeroTimeLimit => "time-limit",
             Problem::PloyHandlingWithoutPloy(_) => "ploy-handling-without-ploy",
             Problem::PortraitOutsideAssets(_) => "portrait-outside-assets",
-            Problem::PortraitMissing(_) => "portrait-missing",
+            Problem::PortraitMissing { .. } => "portrait-missing",
             Problem::PortraitUnusable { .. } => "portrait-unusable",
             Problem::NoDefaultPortrait => "no-default-portrait",
         }
@@ -242,7 +251,24 @@ impl Problem {
             Problem::PortraitOutsideAssets(_) => {
                 "use a relative path inside assets/, such as \"portraits/name/calm.png\""
             }
-            Problem::PortraitMissing(_) => "paths are relative to the assets/ folder",
+            Problem::PortraitMissing { suggestion: Some(s), .. } => {
+                return Some(format!("did you mean `{s}`?"));
+            }
+            Problem::PortraitMissing { image, assets, missing, .. } => {
+                let file = image.rsplit(['/', '\\']).next().unwrap_or(image);
+                let put = match missing {
+                    None => format!("put `{file}` in that folder"),
+                    Some(missing) if missing == assets => {
+                        return Some(format!(
+                            "create the assets folder beside the folder of persona files, with the image at `{image}` inside it"
+                        ));
+                    }
+                    Some(_) => format!("put `{file}` in that folder (create it first)"),
+                };
+                return Some(format!(
+                    "{put}, or correct the path: it starts from the assets folder {assets}"
+                ));
+            }
             Problem::PortraitUnusable { .. } => {
                 let max = crate::core::portrait::MAX_PORTRAIT_SIDE;
                 return Some(format!(
@@ -253,6 +279,16 @@ impl Problem {
             Problem::Syntax(_) => return None,
         };
         Some(text.to_string())
+    }
+}
+
+/// The end of the `portrait-missing` message: which folder on the way does not exist.
+fn missing_folder(folder: &str, assets: &str, missing: Option<&str>) -> String {
+    match missing {
+        None => String::new(),
+        Some(missing) if missing == folder => ", which does not exist".to_string(),
+        Some(missing) if missing == assets => format!(": the assets folder {assets} does not exist"),
+        Some(missing) => format!(": the folder {missing} does not exist"),
     }
 }
 
@@ -410,6 +446,35 @@ mod tests {
         assert_eq!(hint("3.5"), "write `empathy: 2`, the nearest whole number");
         let problem = Problem::NotWhole { key: None, written: "50.5".into() };
         assert_eq!(problem.hint().as_deref(), Some("write `50` or `51`, the nearest whole numbers"));
+    }
+
+    #[test]
+    fn a_missing_portrait_names_the_folder_that_is_missing() {
+        let missing = |missing: Option<&str>| Problem::PortraitMissing {
+            image: "portraits/jan/calm.png".into(),
+            folder: "/a/assets/portraits/jan".into(),
+            assets: "/a/assets".into(),
+            missing: missing.map(Into::into),
+            suggestion: None,
+        };
+        let no_assets = missing(Some("/a/assets"));
+        assert_eq!(
+            no_assets.to_string(),
+            "portrait `portraits/jan/calm.png` is not in the folder /a/assets/portraits/jan: \
+             the assets folder /a/assets does not exist"
+        );
+        assert_eq!(
+            no_assets.hint().as_deref(),
+            Some(
+                "create the assets folder beside the folder of persona files, \
+                 with the image at `portraits/jan/calm.png` inside it"
+            )
+        );
+        assert_eq!(
+            missing(Some("/a/assets/portraits")).to_string(),
+            "portrait `portraits/jan/calm.png` is not in the folder /a/assets/portraits/jan: \
+             the folder /a/assets/portraits does not exist"
+        );
     }
 
     #[test]
