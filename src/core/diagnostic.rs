@@ -46,6 +46,15 @@ pub enum Problem {
     NextWithoutGoto(String),
     #[error("{owner} has one next step")]
     NextList { owner: &'static str, targets: Vec<String> },
+    #[error("a comma is missing {}", before.as_ref().map_or("between these two items".to_string(), |b| format!("before `{b}`")))]
+    MissingComma {
+        /// The key after the missing comma, as written; `None` between two items of a list.
+        before: Option<String>,
+        /// The line with the comma put in, when it is short enough to quote.
+        fixed: Option<String>,
+    },
+    #[error("this text has no closing quote on its line")]
+    UnclosedText,
     #[error("format version {found} is not supported (this Settle reads version {supported})")]
     UnsupportedFormat { found: u32, supported: u32 },
     #[error("`{0}` is written twice")]
@@ -137,6 +146,8 @@ impl Problem {
             Problem::NotWhole { .. } => "not-whole",
             Problem::NextWithoutGoto(_) => "next-without-goto",
             Problem::NextList { .. } => "next-list",
+            Problem::MissingComma { .. } => "missing-comma",
+            Problem::UnclosedText => "unclosed-text",
             Problem::UnsupportedFormat { .. } => "unsupported-format",
             Problem::DuplicateKey(_) => "duplicate-key",
             Problem::DuplicatePersonaId { .. } => "duplicate-persona",
@@ -191,6 +202,11 @@ impl Problem {
             Problem::NotWhole { key, written } => {
                 let key = key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default();
                 return Some(nearest_whole(written.parse().unwrap_or(0.0), &key));
+            }
+            Problem::MissingComma { fixed: Some(fixed), .. } => return Some(format!("write `{fixed}`")),
+            Problem::MissingComma { fixed: None, .. } => "put a comma where the caret points",
+            Problem::UnclosedText => {
+                "end the text with `\"` on this line; a line break inside text is written `\\n`"
             }
             Problem::NextWithoutGoto(target) => return Some(format!("write `next: Goto({target:?})`")),
             Problem::NextList { targets, .. } => {

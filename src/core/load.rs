@@ -290,8 +290,13 @@ mod tests {
         assert!(file.is_none());
         assert_eq!(diags.len(), 1);
         let d = &diags[0];
-        assert_eq!(d.problem.code(), "syntax");
-        assert_eq!((d.line, d.column), (4, 5));
+        assert_eq!(d.problem.code(), "missing-comma");
+        assert_eq!((d.line, d.column), (3, 12));
+        assert_eq!(d.hint.as_deref(), Some("write `id: \"x\",`"));
+        // Where the mistake is not one `mistakes` knows, `ron`'s message stands, with a hint.
+        let (_, diags) = parse(Path::new("x.ron"), "Persona(\n    format: 1 PLN,\n)");
+        let d = &diags[0];
+        assert_eq!((d.problem.code(), d.line, d.column), ("syntax", 2, 15));
         assert_eq!(
             d.hint.as_deref(),
             Some("a comma may be missing after the previous value, or a quote is not closed")

@@ -15,6 +15,8 @@ use std::ops::Range;
 use crate::core::diagnostic::Problem;
 use crate::core::source::{Tok, tokenize};
 
+type Token = (Tok, Range<usize>);
+
 /// A mistake recognised at a syntax error: what it is, and where it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recognised {
@@ -26,7 +28,13 @@ pub struct Recognised {
 /// is one this module knows.
 pub fn recognise(text: &str, err: &ron::Error, at: usize) -> Option<Recognised> {
     let at = floor_char_boundary(text, at.min(text.len()));
-    amount(text, at).or_else(|| whole_number(text, at)).or_else(|| next_step(text, err, at))
+    if let Some(found) = amount(text, at).or_else(|| whole_number(text, at)) {
+        return Some(found);
+    }
+    let tokens = tokenize(text);
+    next_step(text, &tokens, err, at)
+        .or_else(|| unclosed_text(text, &tokens, err, at))
+        .or_else(|| missing_comma(text, &tokens, err, at))
 }
 
 /// An amount written with thousands separators (`8,900.00`, `8 900.00`, `8.900,00`) or a
@@ -129,12 +137,11 @@ fn whole_number(text: &str, at: usize) -> Option<Recognised> {
 
 /// A next step written without `Goto(...)` (`next: "promise"`, `next: promise`), or as a list
 /// of steps (`next: [Goto("a"), Goto("b")]`).
-fn next_step(text: &str, err: &ron::Error, at: usize) -> Option<Recognised> {
+fn next_step(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
     let value = skip_spaces(text, at);
     if key_before(text, value) != Some("next") {
         return None;
     }
-    let tokens = tokenize(text);
     let i = tokens.partition_point(|(_, r)| r.start < value);
     let (token, range) = tokens.get(i).filter(|(_, r)| r.start == value)?;
     let problem = match (token, err) {
@@ -145,7 +152,7 @@ fn next_step(text: &str, err: &ron::Error, at: usize) -> Option<Recognised> {
             Problem::NextWithoutGoto(word.clone())
         }
         (Tok::Open('['), ron::Error::ExpectedIdentifier) => {
-            let close = closing(&tokens, i).filter(|c| tokens[*c].0 == Tok::Close(']'))?;
+            let close = closing(tokens, i).filter(|c| tokens[*c].0 == Tok::Close(']'))?;
             let targets = tokens[i + 1..close]
                 .iter()
                 .filter_map(|(t, _)| match t {
@@ -153,7 +160,7 @@ fn next_step(text: &str, err: &ron::Error, at: usize) -> Option<Recognised> {
                     _ => None,
                 })
                 .collect();
-            let owner = match enclosing_name(&tokens, i) {
+            let owner = match enclosing_name(tokens, i) {
                 Some("Silence") => "a `Silence`",
                 _ => "a reply",
             };
@@ -166,7 +173,7 @@ fn next_step(text: &str, err: &ron::Error, at: usize) -> Option<Recognised> {
 }
 
 /// The index of the token that closes the bracket opened at `open`.
-fn closing(tokens: &[(Tok, Range<usize>)], open: usize) -> Option<usize> {
+fn closing(tokens: &[Token], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (i, (token, _)) in tokens.iter().enumerate().skip(open) {
         match token {
@@ -183,24 +190,86 @@ fn closing(tokens: &[(Tok, Range<usize>)], open: usize) -> Option<usize> {
     None
 }
 
-/// The name written before the bracket that encloses token `at`: `Reply` in `Reply(... at ...)`.
-fn enclosing_name(tokens: &[(Tok, Range<usize>)], at: usize) -> Option<&str> {
+/// The index of the bracket that encloses token `at`.
+fn enclosing(tokens: &[Token], at: usize) -> Option<usize> {
     let mut depth = 0usize;
     for i in (0..at).rev() {
         match &tokens[i].0 {
             Tok::Close(_) => depth += 1,
             Tok::Open(_) if depth > 0 => depth -= 1,
-            Tok::Open(_) => {
-                return match tokens.get(i.checked_sub(1)?) {
-                    Some((Tok::Word(name), _)) => Some(name),
-                    _ => None,
-                };
-            }
+            Tok::Open(_) => return Some(i),
             _ => {}
         }
     }
     None
 }
+
+/// The name written before the bracket that encloses token `at`: `Reply` in `Reply(... at ...)`.
+fn enclosing_name(tokens: &[Token], at: usize) -> Option<&str> {
+    match tokens.get(enclosing(tokens, at)?.checked_sub(1)?) {
+        Some((Tok::Word(name), _)) => Some(name),
+        _ => None,
+    }
+}
+
+/// A text whose closing quote is missing. `ron` either reaches the end of the file inside it
+/// (and reports its opening quote), or reads on to the next quote, so that the text "ends" on a
+/// later line and what follows it makes no sense.
+fn unclosed_text(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
+    let i = tokens.partition_point(|(_, r)| r.start < skip_spaces(text, at));
+    let opening = match err {
+        ron::Error::ExpectedStringEnd if text[at..].starts_with('"') => at,
+        ron::Error::ExpectedComma => match tokens.get(i.checked_sub(1)?) {
+            Some((Tok::Str(_), r)) if text[r.clone()].starts_with('"') && text[r.clone()].contains('\n') => {
+                r.start
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(Recognised { problem: Problem::UnclosedText, span: opening..opening + 1 })
+}
+
+/// A comma missing between two fields, map entries or list items: `ron` reports the second one.
+/// The diagnostic points where the comma belongs, just after the first.
+fn missing_comma(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
+    if *err != ron::Error::ExpectedComma {
+        return None;
+    }
+    let i = tokens.partition_point(|(_, r)| r.start < at);
+    let (next, next_range) = tokens.get(i).filter(|(_, r)| r.start == skip_spaces(text, at))?;
+    let (previous, previous_range) = tokens.get(i.checked_sub(1)?)?;
+    let single_line_text = |r: &Range<usize>| !text[r.clone()].contains('\n');
+    let ends_value = match previous {
+        Tok::Str(_) => single_line_text(previous_range),
+        Tok::Word(_) | Tok::Close(_) => true,
+        _ => false,
+    };
+    if !ends_value {
+        return None;
+    }
+    let before = match (next, tokens.get(i + 1)) {
+        (Tok::Word(_) | Tok::Str(_), Some((Tok::Colon, _))) => Some(text[next_range.clone()].to_string()),
+        // A list item: text, or a record; never a bare word, which is rather text without quotes.
+        (Tok::Str(_) | Tok::Open(_), _) | (Tok::Word(_), Some((Tok::Open(_), _)))
+            if !matches!(previous, Tok::Word(_))
+                && matches!(enclosing(tokens, i).map(|o| &tokens[o].0), Some(Tok::Open('['))) =>
+        {
+            None
+        }
+        _ => return None,
+    };
+    let gap = previous_range.end;
+    let line_start = text[..gap].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[gap..].find('\n').map_or(text.len(), |n| gap + n);
+    let (head, tail) = (text[line_start..gap].trim_start(), text[gap..line_end].trim_end());
+    let fixed = format!("{head},{tail}");
+    let fixed = (fixed.chars().count() <= MAX_QUOTED_LINE).then_some(fixed);
+    Some(Recognised { problem: Problem::MissingComma { before, fixed }, span: gap..gap })
+}
+
+/// Lines longer than this are not quoted whole in a hint.
+const MAX_QUOTED_LINE: usize = 60;
 
 /// Spaces people put between groups of digits: a plain space, and the no-break spaces that word
 /// processors and spreadsheets use.
@@ -359,6 +428,86 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_comma_is_placed_where_it_belongs() {
+        let comma = |before: Option<&str>, fixed: Option<&str>| {
+            let problem =
+                Problem::MissingComma { before: before.map(Into::into), fixed: fixed.map(Into::into) };
+            Some((problem, String::new()))
+        };
+        let text = "Persona(\n    difficulty: 1 // easy\n    language: \"en\",\n)";
+        assert_eq!(found(text, "language"), comma(Some("language"), Some("difficulty: 1, // easy")));
+        let at = text.find("language").unwrap();
+        let span = recognise(text, &ron::Error::ExpectedComma, at).map(|f| f.span);
+        let gap = text.find(" // easy").unwrap();
+        assert_eq!(span, Some(gap..gap));
+        let text = "{ \"trust\": 60 \"anger\": 5 }";
+        assert_eq!(
+            found_at(text, "\"anger"),
+            comma(Some("\"anger\""), Some("{ \"trust\": 60, \"anger\": 5 }"))
+        );
+        let text = "[Reply(text: \"a\")\n  Reply(text: \"b\")]";
+        assert_eq!(found_at(text, "Reply(text: \"b"), comma(None, Some("[Reply(text: \"a\"),")));
+        let long = format!("(text: \"{}\" next: x)", "a".repeat(60));
+        assert_eq!(found_at(&long, "next"), comma(Some("next"), None));
+        // Words in a list are text without quotes, not two items; a word after an amount is not
+        // a field.
+        assert_eq!(found_at("says: [Nowak speaking.]", "speaking"), None);
+        assert_eq!(found_at("(amount: 1200.00 PLN)", "PLN"), None);
+    }
+
+    /// Like `found`, for problems that have an empty span (where something is missing).
+    fn found_at(text: &str, at: &str) -> Option<(Problem, String)> {
+        found(text, at).map(|(problem, _)| (problem, String::new()))
+    }
+
+    #[test]
+    fn a_text_without_its_closing_quote() {
+        let unclosed = |written: &str| Some((Problem::UnclosedText, written.to_string()));
+        // `ron` reads on to the next quote, on a later line, and stops at what follows it.
+        let text = "Persona(\n    name: \"Jan Nowak,\n    company: \"Nowak Trade\",\n)";
+        assert_eq!(found(text, "Nowak Trade"), unclosed("\""));
+        assert_eq!(
+            recognise(text, &ron::Error::ExpectedComma, text.find("Nowak Trade").unwrap()).unwrap().span,
+            19..20
+        );
+        // `ron` reaches the end of the file and reports the opening quote.
+        let text = "Persona(\n    name: \"Jan Nowak,\n)";
+        let at = text.find('"').unwrap();
+        let found = recognise(text, &ron::Error::ExpectedStringEnd, at).map(|f| f.problem);
+        assert_eq!(found, Some(Problem::UnclosedText));
+    }
+
+    #[test]
+    fn never_panics_whatever_the_place() {
+        let texts = [
+            "(amount: 8,900.00, empathy: 0.5, next: [Goto(\"a\"), \"b\"], name: \"Jan\n",
+            "{ \"żółw\": 1 \"b\": 2.5 } r#\"x\"# ' \u{a0}9 ,, : ] ) -",
+            "",
+        ];
+        let errors = [
+            ron::Error::ExpectedComma,
+            ron::Error::ExpectedIdentifier,
+            ron::Error::ExpectedString,
+            ron::Error::ExpectedStringEnd,
+            ron::Error::ExpectedArray,
+            ron::Error::SuggestRawIdentifier("x".into()),
+            ron::Error::NoSuchEnumVariant { expected: &["Goto"], found: "a".into(), outer: None },
+        ];
+        for text in texts {
+            for at in 0..=text.len() + 1 {
+                for err in &errors {
+                    if let Some(found) = recognise(text, err, at) {
+                        assert!(found.span.start <= found.span.end && found.span.end <= text.len());
+                        assert!(
+                            text.is_char_boundary(found.span.start) && text.is_char_boundary(found.span.end)
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn other_numbers_and_other_mistakes_are_left_alone() {
         // Not an amount.
         assert_eq!(found("(weight: 8,900)", "900"), None);
@@ -368,6 +517,8 @@ mod tests {
         assert_eq!(found("(amount: 8,900.00x)", "900"), None);
         assert_eq!(found("(amount: 1200.00 PLN)", "PLN"), None);
         // The error lies after the amount, which is well written.
-        assert_eq!(found("(amount: 1200.00\n name: 1)", "name"), None);
+        let missing_comma =
+            Problem::MissingComma { before: Some("name".into()), fixed: Some("(amount: 1200.00,".into()) };
+        assert_eq!(found("(amount: 1200.00\n name: 1)", "name"), Some((missing_comma, String::new())));
     }
 }
