@@ -55,6 +55,14 @@ pub enum Problem {
     },
     #[error("this text has no closing quote on its line")]
     UnclosedText,
+    #[error("text is written in double quotes")]
+    UnquotedText { fix: String },
+    #[error("`{name}` is written without quotes")]
+    QuotedName { name: String, fix: String },
+    #[error("a list is written in square brackets, even with one item")]
+    NotAList { fix: String },
+    #[error("there is one comma too many here")]
+    ExtraComma,
     #[error("format version {found} is not supported (this Settle reads version {supported})")]
     UnsupportedFormat { found: u32, supported: u32 },
     #[error("`{0}` is written twice")]
@@ -148,6 +156,10 @@ impl Problem {
             Problem::NextList { .. } => "next-list",
             Problem::MissingComma { .. } => "missing-comma",
             Problem::UnclosedText => "unclosed-text",
+            Problem::UnquotedText { .. } => "unquoted-text",
+            Problem::QuotedName { .. } => "quoted-name",
+            Problem::NotAList { .. } => "not-a-list",
+            Problem::ExtraComma => "extra-comma",
             Problem::UnsupportedFormat { .. } => "unsupported-format",
             Problem::DuplicateKey(_) => "duplicate-key",
             Problem::DuplicatePersonaId { .. } => "duplicate-persona",
@@ -208,6 +220,10 @@ impl Problem {
             Problem::UnclosedText => {
                 "end the text with `\"` on this line; a line break inside text is written `\\n`"
             }
+            Problem::UnquotedText { fix } | Problem::QuotedName { fix, .. } | Problem::NotAList { fix } => {
+                return Some(format!("write `{fix}`"));
+            }
+            Problem::ExtraComma => "remove one of the two commas",
             Problem::NextWithoutGoto(target) => return Some(format!("write `next: Goto({target:?})`")),
             Problem::NextList { targets, .. } => {
                 if let [target] = targets.as_slice() {

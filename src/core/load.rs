@@ -251,6 +251,7 @@ fn syntax_hint(err: &ron::Error) -> Option<String> {
             "write a whole number here".into()
         }
         E::ExpectedFloat => "write a number such as 1250.00".into(),
+        E::ExpectedBoolean => "write `true` or `false`, without quotes".into(),
         E::ExpectedMapColon => "map entries are written `key: value`".into(),
         E::TrailingCharacters => "everything must be inside the one `Persona( ... )`".into(),
         E::ExceededRecursionLimit => "conditions need only a few levels; simplify this one".into(),

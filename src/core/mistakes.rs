@@ -3,8 +3,9 @@
 //! `ron` says where reading stopped and what it expected there ("Expected comma"). That is
 //! true, but it names a symptom, often a few characters after the mistake. [`recognise`] reads
 //! the text around that place again and, for mistakes trainers commonly make (`8,900.00` for an
-//! amount, ...), returns the [`Problem`] that names the mistake and the span of what was
-//! written, so that the diagnostic can show the fix.
+//! amount, `empathy: 0.5`, `next: "promise"`, a forgotten comma or quote, text without quotes,
+//! a fixed name in quotes...), returns the [`Problem`] that names the mistake and the span of
+//! what was written, so that the diagnostic can show the fix.
 //!
 //! Each recogniser matches its mistake exactly or returns `None`, and then `ron`'s own message
 //! stands: a wrong guess misleads a trainer more than a generic message does. Nothing here
@@ -34,7 +35,11 @@ pub fn recognise(text: &str, err: &ron::Error, at: usize) -> Option<Recognised> 
     let tokens = tokenize(text);
     next_step(text, &tokens, err, at)
         .or_else(|| unclosed_text(text, &tokens, err, at))
+        .or_else(|| unquoted_text(text, &tokens, err, at))
         .or_else(|| missing_comma(text, &tokens, err, at))
+        .or_else(|| quoted_name(text, &tokens, err, at))
+        .or_else(|| not_a_list(text, &tokens, err, at))
+        .or_else(|| extra_comma(text, &tokens, err, at))
 }
 
 /// An amount written with thousands separators (`8,900.00`, `8 900.00`, `8.900,00`) or a
@@ -230,6 +235,118 @@ fn unclosed_text(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> O
     Some(Recognised { problem: Problem::UnclosedText, span: opening..opening + 1 })
 }
 
+/// Text written without its double quotes: `name: Jan Nowak`, `Goto(promise)`,
+/// `{ trust: 60 }`, or a debtor line `[Nowak speaking.]`.
+fn unquoted_text(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
+    let i = tokens.partition_point(|(_, r)| r.start < skip_spaces(text, at));
+    let start = match err {
+        ron::Error::ExpectedString => match tokens.get(i) {
+            Some((Tok::Word(_), r)) if r.start == skip_spaces(text, at) => r.start,
+            _ => return None,
+        },
+        // In a list, `ron` reads the first word as a line and stops at the second.
+        ron::Error::ExpectedComma => {
+            let first = i.checked_sub(1)?;
+            let in_list = matches!(enclosing(tokens, i).map(|o| &tokens[o].0), Some(Tok::Open('[')));
+            match (tokens.get(first.checked_sub(1)?), &tokens[first], tokens.get(i)) {
+                (Some((Tok::Open('[') | Tok::Comma, _)), (Tok::Word(_), r), Some((Tok::Word(_), _)))
+                    if in_list =>
+                {
+                    r.start
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let rest = &text[start..];
+    let mut end = rest.find([',', ')', ']', '}', ':', '\n', '\r', '"', '(', '[', '{']).unwrap_or(rest.len());
+    if let Some(comment) = rest[..end].find("//") {
+        end = comment;
+    }
+    let word = rest[..end].trim_end();
+    match rest[end..].chars().next() {
+        Some('"' | '(' | '[' | '{') => return None,
+        // A map key (`{ trust: 60 }`); elsewhere the colon may be part of the text.
+        Some(':') if !matches!(enclosing(tokens, i).map(|o| &tokens[o].0), Some(Tok::Open('{'))) => {
+            return None;
+        }
+        _ => {}
+    }
+    if word.is_empty() || word.contains('\\') {
+        return None;
+    }
+    let closed_after = text[start + end..].trim_start().starts_with(')');
+    let fix = match (key_before(text, start), tokens.get(i.wrapping_sub(2)..i)) {
+        (Some(key), _) => format!("{key}: \"{word}\""),
+        (None, Some([(Tok::Word(name), _), (Tok::Open('('), _)]))
+            if closed_after && *err == ron::Error::ExpectedString =>
+        {
+            format!("{name}(\"{word}\")")
+        }
+        _ => format!("\"{word}\""),
+    };
+    Some(Recognised { problem: Problem::UnquotedText { fix }, span: start..start + word.len() })
+}
+
+/// A fixed name written in quotes, where a name without quotes belongs:
+/// `archetype: "Cooperative"`.
+fn quoted_name(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
+    if *err != ron::Error::ExpectedIdentifier {
+        return None;
+    }
+    let value = skip_spaces(text, at);
+    let i = tokens.partition_point(|(_, r)| r.start < value);
+    let (Tok::Str(name), range) = tokens.get(i).filter(|(_, r)| r.start == value)? else {
+        return None;
+    };
+    let is_name = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !is_name {
+        return None;
+    }
+    let fix = match key_before(text, value) {
+        Some(key) => format!("{key}: {name}"),
+        None => name.clone(),
+    };
+    Some(Recognised { problem: Problem::QuotedName { name: name.clone(), fix }, span: range.clone() })
+}
+
+/// One text where a list belongs: `says: "Nowak speaking."`.
+fn not_a_list(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
+    if *err != ron::Error::ExpectedArray {
+        return None;
+    }
+    let value = skip_spaces(text, at);
+    let i = tokens.partition_point(|(_, r)| r.start < value);
+    let (Tok::Str(_), range) = tokens.get(i).filter(|(_, r)| r.start == value)? else {
+        return None;
+    };
+    if !matches!(tokens.get(i + 1), Some((Tok::Comma | Tok::Close(_), _)) | None) {
+        return None;
+    }
+    let item = &text[range.clone()];
+    let fix = match key_before(text, value) {
+        Some(key) => format!("{key}: [{item}]"),
+        None => format!("[{item}]"),
+    };
+    Some(Recognised { problem: Problem::NotAList { fix }, span: range.clone() })
+}
+
+/// Two commas in a row: `format: 1,,`.
+fn extra_comma(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
+    if !matches!(err, ron::Error::ExpectedIdentifier | ron::Error::ExpectedComma) {
+        return None;
+    }
+    let i = tokens.partition_point(|(_, r)| r.start < skip_spaces(text, at));
+    match (tokens.get(i.checked_sub(1)?), tokens.get(i)) {
+        (Some((Tok::Comma, _)), Some((Tok::Comma, r))) if r.start == skip_spaces(text, at) => {
+            Some(Recognised { problem: Problem::ExtraComma, span: r.clone() })
+        }
+        _ => None,
+    }
+}
+
 /// A comma missing between two fields, map entries or list items: `ron` reports the second one.
 /// The diagnostic points where the comma belongs, just after the first.
 fn missing_comma(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
@@ -400,7 +517,8 @@ mod tests {
         assert_eq!(found_by(text, err, "goto"), None);
         // Another field written as text.
         let text = "Persona(archetype: \"Cooperative\")";
-        assert_eq!(found_by(text, ron::Error::ExpectedIdentifier, "\"Coop"), None);
+        let found = found_by(text, ron::Error::ExpectedIdentifier, "\"Coop").map(|(p, _)| p.code());
+        assert_eq!(found, Some("quoted-name"));
     }
 
     #[test]
@@ -451,7 +569,8 @@ mod tests {
         assert_eq!(found_at(&long, "next"), comma(Some("next"), None));
         // Words in a list are text without quotes, not two items; a word after an amount is not
         // a field.
-        assert_eq!(found_at("says: [Nowak speaking.]", "speaking"), None);
+        let words = found_at("says: [Nowak speaking.]", "speaking").map(|(p, _)| p.code());
+        assert_eq!(words, Some("unquoted-text"));
         assert_eq!(found_at("(amount: 1200.00 PLN)", "PLN"), None);
     }
 
@@ -475,6 +594,56 @@ mod tests {
         let at = text.find('"').unwrap();
         let found = recognise(text, &ron::Error::ExpectedStringEnd, at).map(|f| f.problem);
         assert_eq!(found, Some(Problem::UnclosedText));
+    }
+
+    #[test]
+    fn text_without_quotes_and_names_with_them() {
+        let unquoted =
+            |fix: &str, written: &str| Some((Problem::UnquotedText { fix: fix.into() }, written.into()));
+        let expected_string = |text: &str, at: &str| found_by(text, ron::Error::ExpectedString, at);
+        assert_eq!(
+            expected_string("(name: Jan Nowak, x: 1)", " Jan"),
+            unquoted("name: \"Jan Nowak\"", "Jan Nowak")
+        );
+        assert_eq!(
+            expected_string("(d: 2026-11-23 // due\n)", " 2026"),
+            unquoted("d: \"2026-11-23\"", "2026-11-23")
+        );
+        assert_eq!(
+            expected_string("(next: Goto(promise))", "promise"),
+            unquoted("Goto(\"promise\")", "promise")
+        );
+        assert_eq!(expected_string("(moods: { trust: 60 })", " trust"), unquoted("\"trust\"", "trust"));
+        let text = "(says: [Nowak speaking.])";
+        assert_eq!(found(text, "speaking"), unquoted("\"Nowak speaking.\"", "Nowak speaking."));
+        // A record where text belongs, a colon that may be part of the text, a quote further on.
+        assert_eq!(expected_string("(text: Line(\"a\"))", " Line"), None);
+        assert_eq!(expected_string("(name: Note: call back)", " Note"), None);
+        assert_eq!(expected_string("(name: Jan \"Johnny\" Nowak)", " Jan"), None);
+
+        let quoted = |name: &str, fix: &str, written: &str| {
+            Some((Problem::QuotedName { name: name.into(), fix: fix.into() }, written.into()))
+        };
+        let expected_name = |text: &str, at: &str| found_by(text, ron::Error::ExpectedIdentifier, at);
+        let text = "(archetype: \"Cooperative\")";
+        assert_eq!(
+            expected_name(text, "\"Coop"),
+            quoted("Cooperative", "archetype: Cooperative", "\"Cooperative\"")
+        );
+        let text = "{ \"PromiseToPay\": 100 }";
+        assert_eq!(expected_name(text, "\"Prom"), quoted("PromiseToPay", "PromiseToPay", "\"PromiseToPay\""));
+        assert_eq!(expected_name("(archetype: \"very cooperative\")", "\"very"), None);
+    }
+
+    #[test]
+    fn one_text_for_a_list_and_a_comma_too_many() {
+        let text = "(says: \"Nowak speaking.\", replies: [])";
+        let fix = "says: [\"Nowak speaking.\"]".to_string();
+        let expected = Some((Problem::NotAList { fix }, "\"Nowak speaking.\"".to_string()));
+        assert_eq!(found_by(text, ron::Error::ExpectedArray, " \"Nowak"), expected);
+        assert_eq!(found_by("(says: \"a\" \"b\")", ron::Error::ExpectedArray, " \"a"), None);
+        let expected = Some((Problem::ExtraComma, ",".to_string()));
+        assert_eq!(found_by("(format: 1,, id: \"x\")", ron::Error::ExpectedIdentifier, ", id"), expected);
     }
 
     #[test]
