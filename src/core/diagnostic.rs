@@ -73,8 +73,8 @@ pub enum Problem {
     InvalidId(String),
     #[error("difficulty {0} is outside 1-5")]
     DifficultyOutOfRange(u8),
-    #[error("the start node `{0}` does not exist")]
-    UnknownStart(String),
+    #[error("the start node `{start}` does not exist")]
+    UnknownStart { start: String, suggestion: Option<String> },
     #[error("node `{target}` does not exist")]
     UnknownTarget { target: String, suggestion: Option<String> },
     #[error("mood `{name}` is not declared in `moods`")]
@@ -165,7 +165,7 @@ impl Problem {
             Problem::DuplicatePersonaId { .. } => "duplicate-persona",
             Problem::InvalidId(_) => "invalid-id",
             Problem::DifficultyOutOfRange(_) => "difficulty",
-            Problem::UnknownStart(_) => "unknown-start",
+            Problem::UnknownStart { .. } => "unknown-start",
             Problem::UnknownTarget { .. } => "unknown-target",
             Problem::UnknownMood { .. } => "unknown-mood",
             Problem::FlagNeverSet(_) => "flag-never-set",
@@ -243,10 +243,11 @@ impl Problem {
             Problem::InvalidId(_) => "ids use letters, digits, `_` and `-` only",
             Problem::DifficultyOutOfRange(_) => "use 1 (easiest) to 5 (hardest)",
             Problem::UnknownTarget { suggestion: Some(s), .. }
+            | Problem::UnknownStart { suggestion: Some(s), .. }
             | Problem::UnknownMood { suggestion: Some(s), .. } => {
                 return Some(format!("did you mean `{s}`?"));
             }
-            Problem::UnknownTarget { .. } | Problem::UnknownStart(_) => {
+            Problem::UnknownTarget { .. } | Problem::UnknownStart { .. } => {
                 "add a node with that id, or correct the spelling"
             }
             Problem::UnknownMood { .. } => "declare it in `moods: { ... }` with a start value",

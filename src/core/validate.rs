@@ -129,7 +129,9 @@ impl Validator<'_, '_> {
         let portraits = self.portraits(&file);
         let start = self.nodes.get(file.start.as_str()).copied();
         if start.is_none() {
-            self.error_value(Problem::UnknownStart(file.start.clone()), &At::Root.key("start"));
+            let suggestion = suggest(&file.start, self.ids.iter().map(String::as_str));
+            let problem = Problem::UnknownStart { start: file.start.clone(), suggestion };
+            self.error_value(problem, &At::Root.key("start"));
         }
         let ids = self.ids;
         let nodes: Vec<Node> = specs.into_iter().zip(ids).map(|(spec, id)| self.node(id, spec)).collect();
