@@ -57,6 +57,13 @@ pub enum Problem {
     UnclosedText,
     #[error("text is written in double quotes")]
     UnquotedText { fix: String },
+    #[error("this text has no opening quote")]
+    UnopenedText {
+        /// The value with both quotes.
+        fix: String,
+        /// The text's first word, where the quote goes.
+        first: String,
+    },
     #[error("`{name}` is written without quotes")]
     QuotedName { name: String, fix: String },
     #[error("a list is written in square brackets, even with one item")]
@@ -157,6 +164,7 @@ impl Problem {
             Problem::MissingComma { .. } => "missing-comma",
             Problem::UnclosedText => "unclosed-text",
             Problem::UnquotedText { .. } => "unquoted-text",
+            Problem::UnopenedText { .. } => "unopened-text",
             Problem::QuotedName { .. } => "quoted-name",
             Problem::NotAList { .. } => "not-a-list",
             Problem::ExtraComma => "extra-comma",
@@ -223,6 +231,10 @@ impl Problem {
             Problem::UnquotedText { fix } | Problem::QuotedName { fix, .. } | Problem::NotAList { fix } => {
                 return Some(format!("write `{fix}`"));
             }
+            Problem::UnopenedText { fix, .. } if fix.chars().count() <= 60 => {
+                return Some(format!("write `{fix}`"));
+            }
+            Problem::UnopenedText { first, .. } => return Some(format!("put a `\"` before `{first}`")),
             Problem::ExtraComma => "remove one of the two commas",
             Problem::NextWithoutGoto(target) => return Some(format!("write `next: Goto({target:?})`")),
             Problem::NextList { targets, .. } => {

@@ -236,7 +236,8 @@ fn unclosed_text(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> O
 }
 
 /// Text written without its double quotes: `name: Jan Nowak`, `Goto(promise)`,
-/// `{ trust: 60 }`, or a debtor line `[Nowak speaking.]`.
+/// `{ trust: 60 }`, a debtor line `[Nowak speaking.]`; or without its opening quote only:
+/// `text: Yes, the racks!",`.
 fn unquoted_text(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Option<Recognised> {
     let i = tokens.partition_point(|(_, r)| r.start < skip_spaces(text, at));
     let start = match err {
@@ -259,34 +260,64 @@ fn unquoted_text(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> O
         }
         _ => return None,
     };
-    let rest = &text[start..];
-    let mut end = rest.find([',', ')', ']', '}', ':', '\n', '\r', '"', '(', '[', '{']).unwrap_or(rest.len());
-    if let Some(comment) = rest[..end].find("//") {
-        end = comment;
+    let line = text[start..].lines().next().unwrap_or("");
+    let key = key_before(text, start);
+    let in_map = matches!(enclosing(tokens, i).map(|o| &tokens[o].0), Some(Tok::Open('{')));
+    // The closing quote is there and the value ends after it: only the opening one is missing.
+    if let Some(quote) = line.find('"')
+        && ends_cleanly(&line[quote + 1..])
+        && !line[..quote].contains('\\')
+        && !in_map
+    {
+        let written = &line[..quote];
+        let fix = format!("{}\"{written}\"", key.map(|k| format!("{k}: ")).unwrap_or_default());
+        let first = written.split_whitespace().next().unwrap_or(written).to_string();
+        let problem = Problem::UnopenedText { fix, first };
+        return Some(Recognised { problem, span: start..start + quote });
     }
-    let word = rest[..end].trim_end();
-    match rest[end..].chars().next() {
-        Some('"' | '(' | '[' | '{') => return None,
-        // A map key (`{ trust: 60 }`); elsewhere the colon may be part of the text.
-        Some(':') if !matches!(enclosing(tokens, i).map(|o| &tokens[o].0), Some(Tok::Open('{'))) => {
-            return None;
-        }
-        _ => {}
-    }
-    if word.is_empty() || word.contains('\\') {
+    let end = line.find([',', ')', ']', '}', ':', '(', '[', '{', '"']).unwrap_or(line.len());
+    let end = line[..end].find("//").unwrap_or(end);
+    let written = line[..end].trim_end();
+    let after = line[end..].trim_start();
+    let clear_end = match after.chars().next() {
+        None | Some(')' | ']' | '}' | '/') => ends_cleanly(after),
+        // A map key (`{ trust: 60 }`), the first of its map: after an entry, a word and a colon
+        // are rather a field after a map whose `}` is missing.
+        Some(':') => in_map && matches!(tokens.get(i.wrapping_sub(1)), Some((Tok::Open('{'), _))),
+        Some(',') => ends_cleanly(after),
+        _ => false,
+    };
+    if written.is_empty() || written.contains('\\') || !clear_end {
         return None;
     }
-    let closed_after = text[start + end..].trim_start().starts_with(')');
-    let fix = match (key_before(text, start), tokens.get(i.wrapping_sub(2)..i)) {
-        (Some(key), _) => format!("{key}: \"{word}\""),
+    let closed_after = after.starts_with(')');
+    let fix = match (key, tokens.get(i.wrapping_sub(2)..i)) {
+        (Some(key), _) => format!("{key}: \"{written}\""),
         (None, Some([(Tok::Word(name), _), (Tok::Open('('), _)]))
             if closed_after && *err == ron::Error::ExpectedString =>
         {
-            format!("{name}(\"{word}\")")
+            format!("{name}(\"{written}\")")
         }
-        _ => format!("\"{word}\""),
+        _ => format!("\"{written}\""),
     };
-    Some(Recognised { problem: Problem::UnquotedText { fix }, span: start..start + word.len() })
+    Some(Recognised { problem: Problem::UnquotedText { fix }, span: start..start + written.len() })
+}
+
+/// Whether a value can end where `after` starts: at the end of the line, a comment or a closing
+/// bracket, or at a comma followed by one of those or by the next field. After a comma anything
+/// else may be more of a text that lacks its quotes.
+fn ends_cleanly(after: &str) -> bool {
+    let after = after.trim_start();
+    let closes = |rest: &str| rest.is_empty() || rest.starts_with("//") || rest.starts_with([')', ']', '}']);
+    match after.strip_prefix(',') {
+        None => closes(after),
+        Some(next) => {
+            let next = next.trim_start();
+            let is_key =
+                |c: usize| next[..c].trim_end().chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
+            closes(next) || next.find(':').is_some_and(|c| c > 0 && is_key(c))
+        }
+    }
 }
 
 /// A fixed name written in quotes, where a name without quotes belongs:
@@ -305,9 +336,12 @@ fn quoted_name(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Opt
     if !is_name {
         return None;
     }
+    // After a key, or as the first key of a map; elsewhere the text may be a key after a record
+    // whose `)` is missing.
     let fix = match key_before(text, value) {
         Some(key) => format!("{key}: {name}"),
-        None => name.clone(),
+        None if matches!(tokens.get(i.wrapping_sub(1)), Some((Tok::Open('{'), _))) => name.clone(),
+        None => return None,
     };
     Some(Recognised { problem: Problem::QuotedName { name: name.clone(), fix }, span: range.clone() })
 }
@@ -322,10 +356,19 @@ fn not_a_list(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Opti
     let (Tok::Str(_), range) = tokens.get(i).filter(|(_, r)| r.start == value)? else {
         return None;
     };
-    if !matches!(tokens.get(i + 1), Some((Tok::Comma | Tok::Close(_), _)) | None) {
+    // One text, then the end of the value; more texts after a comma are a list whose `[` is
+    // missing, and then `ron`'s message stands.
+    let one = matches!(
+        (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3)),
+        (None | Some((Tok::Close(_), _)), _, _)
+            | (Some((Tok::Comma, _)), None | Some((Tok::Close(_), _)), _)
+            | (Some((Tok::Comma, _)), Some((Tok::Word(_), _)), Some((Tok::Colon, _)))
+    );
+    if !one {
         return None;
     }
     let item = &text[range.clone()];
+    let item = if item.chars().count() > MAX_QUOTED_LINE / 2 { "\"...\"" } else { item };
     let fix = match key_before(text, value) {
         Some(key) => format!("{key}: [{item}]"),
         None => format!("[{item}]"),
@@ -340,7 +383,10 @@ fn extra_comma(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> Opt
     }
     let i = tokens.partition_point(|(_, r)| r.start < skip_spaces(text, at));
     match (tokens.get(i.checked_sub(1)?), tokens.get(i)) {
-        (Some((Tok::Comma, _)), Some((Tok::Comma, r))) if r.start == skip_spaces(text, at) => {
+        // On one line: a comma alone on its line rather follows a missing bracket.
+        (Some((Tok::Comma, first)), Some((Tok::Comma, r)))
+            if r.start == skip_spaces(text, at) && !text[first.end..r.start].contains('\n') =>
+        {
             Some(Recognised { problem: Problem::ExtraComma, span: r.clone() })
         }
         _ => None,
@@ -620,6 +666,21 @@ mod tests {
         assert_eq!(expected_string("(text: Line(\"a\"))", " Line"), None);
         assert_eq!(expected_string("(name: Note: call back)", " Note"), None);
         assert_eq!(expected_string("(name: Jan \"Johnny\" Nowak)", " Jan"), None);
+        // Commas inside text without quotes: where the text ends is not clear.
+        assert_eq!(expected_string("(name: Jan, the owner, x: 1)", " Jan"), None);
+        let text = "(name: Jan Nowak, company: \"Nowak Trade\")";
+        assert_eq!(expected_string(text, " Jan"), unquoted("name: \"Jan Nowak\"", "Jan Nowak"));
+        // A field after a map whose `}` is missing is not a mood name without quotes.
+        let text = "(effects: { \"trust\": 5,\n feedback: \"Good.\")";
+        assert_eq!(expected_string(text, "\n feedback"), None);
+
+        // Only the opening quote is missing.
+        let unopened = |fix: &str, first: &str, written: &str| {
+            Some((Problem::UnopenedText { fix: fix.into(), first: first.into() }, written.into()))
+        };
+        let text = "(text: Yes, the racks!\", next: Goto(\"a\"))";
+        let expected = unopened("text: \"Yes, the racks!\"", "Yes,", "Yes, the racks!");
+        assert_eq!(expected_string(text, " Yes"), expected);
 
         let quoted = |name: &str, fix: &str, written: &str| {
             Some((Problem::QuotedName { name: name.into(), fix: fix.into() }, written.into()))
@@ -633,6 +694,10 @@ mod tests {
         let text = "{ \"PromiseToPay\": 100 }";
         assert_eq!(expected_name(text, "\"Prom"), quoted("PromiseToPay", "PromiseToPay", "\"PromiseToPay\""));
         assert_eq!(expected_name("(archetype: \"very cooperative\")", "\"very"), None);
+        // A node id after a record whose `)` is missing.
+        let text =
+            "{ \"a\": Node(says: [\"x\"], silence: Silence(next: Goto(\"b\")),\n \"b\": Node(says: []) }";
+        assert_eq!(expected_name(text, "\"b\": Node"), None);
     }
 
     #[test]
@@ -642,8 +707,16 @@ mod tests {
         let expected = Some((Problem::NotAList { fix }, "\"Nowak speaking.\"".to_string()));
         assert_eq!(found_by(text, ron::Error::ExpectedArray, " \"Nowak"), expected);
         assert_eq!(found_by("(says: \"a\" \"b\")", ron::Error::ExpectedArray, " \"a"), None);
+        let text = "(says: \"a\", \"b\"], x: 1)";
+        assert_eq!(found_by(text, ron::Error::ExpectedArray, " \"a"), None);
+        let text = "(says: \"a\"], x: 1)";
+        let expected = Some((Problem::NotAList { fix: "says: [\"a\"]".into() }, "\"a\"".into()));
+        assert_eq!(found_by(text, ron::Error::ExpectedArray, " \"a"), expected);
         let expected = Some((Problem::ExtraComma, ",".to_string()));
         assert_eq!(found_by("(format: 1,, id: \"x\")", ron::Error::ExpectedIdentifier, ", id"), expected);
+        // A comma alone on its line rather follows a bracket that is missing.
+        let text = "(a: (b: 1,\n ,\n c: 2)";
+        assert_eq!(found_by(text, ron::Error::ExpectedIdentifier, ",\n c"), None);
     }
 
     #[test]
