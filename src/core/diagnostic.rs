@@ -56,7 +56,13 @@ pub enum Problem {
     #[error("this text has no closing quote on its line")]
     UnclosedText,
     #[error("text is written in double quotes")]
-    UnquotedText { fix: String },
+    UnquotedText {
+        /// The value in double quotes.
+        fix: String,
+        /// The text's first and last words, where the quotes go.
+        first: String,
+        last: String,
+    },
     #[error("this text has no opening quote")]
     UnopenedText {
         /// The value with both quotes.
@@ -228,10 +234,15 @@ impl Problem {
             Problem::UnclosedText => {
                 "end the text with `\"` on this line; a line break inside text is written `\\n`"
             }
-            Problem::UnquotedText { fix } | Problem::QuotedName { fix, .. } | Problem::NotAList { fix } => {
+            Problem::UnquotedText { fix, .. } | Problem::UnopenedText { fix, .. }
+                if fix.chars().count() <= MAX_QUOTED =>
+            {
                 return Some(format!("write `{fix}`"));
             }
-            Problem::UnopenedText { fix, .. } if fix.chars().count() <= 60 => {
+            Problem::UnquotedText { first, last, .. } => {
+                return Some(format!("put a `\"` before `{first}` and another after `{last}`"));
+            }
+            Problem::QuotedName { fix, .. } | Problem::NotAList { fix } => {
                 return Some(format!("write `{fix}`"));
             }
             Problem::UnopenedText { first, .. } => return Some(format!("put a `\"` before `{first}`")),
@@ -336,6 +347,9 @@ fn missing_folder(folder: &str, assets: &str, missing: Option<&str>) -> String {
         Some(missing) => format!(": the folder {missing} does not exist"),
     }
 }
+
+/// Values longer than this are not quoted whole in a hint.
+const MAX_QUOTED: usize = 60;
 
 /// "write `empathy: 1` (the nearest whole number)", or both neighbours when `value` lies halfway.
 fn nearest_whole(value: f64, prefix: &str) -> String {

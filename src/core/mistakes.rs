@@ -275,32 +275,57 @@ fn unquoted_text(text: &str, tokens: &[Token], err: &ron::Error, at: usize) -> O
         let problem = Problem::UnopenedText { fix, first };
         return Some(Recognised { problem, span: start..start + quote });
     }
+    let unquoted = |written: &str, span: Range<usize>| {
+        let fix = format!("{}\"{written}\"", key.map(|k| format!("{k}: ")).unwrap_or_default());
+        let first = written.split_whitespace().next().unwrap_or(written).to_string();
+        let last = written.split_whitespace().last().unwrap_or(written).to_string();
+        Some(Recognised { problem: Problem::UnquotedText { fix, first, last }, span })
+    };
+    // In single quotes: `summary: 'Paid on Friday.',`.
+    if let Some(inner) = line.strip_prefix('\'') {
+        let close = inner.rfind('\'')?;
+        let written = &inner[..close];
+        if written.is_empty() || written.contains(['"', '\\']) || !ends_cleanly(&inner[close + 1..]) {
+            return None;
+        }
+        return unquoted(written, start..start + close + 2);
+    }
+    // A word or a few, up to a comma followed by the next field, a closing bracket or the end of
+    // the line.
     let end = line.find([',', ')', ']', '}', ':', '(', '[', '{', '"']).unwrap_or(line.len());
     let end = line[..end].find("//").unwrap_or(end);
     let written = line[..end].trim_end();
     let after = line[end..].trim_start();
     let clear_end = match after.chars().next() {
-        None | Some(')' | ']' | '}' | '/') => ends_cleanly(after),
+        None | Some(')' | ']' | '}' | '/' | ',') => ends_cleanly(after),
         // A map key (`{ trust: 60 }`), the first of its map: after an entry, a word and a colon
         // are rather a field after a map whose `}` is missing.
         Some(':') => in_map && matches!(tokens.get(i.wrapping_sub(1)), Some((Tok::Open('{'), _))),
-        Some(',') => ends_cleanly(after),
         _ => false,
     };
-    if written.is_empty() || written.contains('\\') || !clear_end {
+    if !written.is_empty() && !written.contains('\\') && clear_end {
+        let call = tokens.get(i.wrapping_sub(2)..i);
+        if let (None, Some([(Tok::Word(name), _), (Tok::Open('('), _)])) = (key, call)
+            && after.starts_with(')')
+            && *err == ron::Error::ExpectedString
+        {
+            let fix = format!("{name}(\"{written}\")");
+            let problem = Problem::UnquotedText { fix, first: written.into(), last: written.into() };
+            return Some(Recognised { problem, span: start..start + written.len() });
+        }
+        return unquoted(written, start..start + written.len());
+    }
+    // A field alone on its line whose text (commas, colons and all) runs to the comma that ends
+    // the line: `text: Fine, 50,000 on Friday.,`.
+    let field_alone = key.is_some_and(|key| {
+        let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        text[line_start..start].trim().strip_suffix(':').map(str::trim_end) == Some(key)
+    });
+    let written = line.trim_end().strip_suffix(',').map(str::trim_end).unwrap_or_default();
+    if !field_alone || written.is_empty() || written.contains(['"', '\\']) {
         return None;
     }
-    let closed_after = after.starts_with(')');
-    let fix = match (key, tokens.get(i.wrapping_sub(2)..i)) {
-        (Some(key), _) => format!("{key}: \"{written}\""),
-        (None, Some([(Tok::Word(name), _), (Tok::Open('('), _)]))
-            if closed_after && *err == ron::Error::ExpectedString =>
-        {
-            format!("{name}(\"{written}\")")
-        }
-        _ => format!("\"{written}\""),
-    };
-    Some(Recognised { problem: Problem::UnquotedText { fix }, span: start..start + written.len() })
+    unquoted(written, start..start + written.len())
 }
 
 /// Whether a value can end where `after` starts: at the end of the line, a comment or a closing
@@ -644,9 +669,15 @@ mod tests {
 
     #[test]
     fn text_without_quotes_and_names_with_them() {
-        let unquoted =
-            |fix: &str, written: &str| Some((Problem::UnquotedText { fix: fix.into() }, written.into()));
-        let expected_string = |text: &str, at: &str| found_by(text, ron::Error::ExpectedString, at);
+        // The fix and what it replaces; another problem by its code.
+        let fixed = |found: Option<(Problem, String)>| {
+            found.map(|(problem, written)| match problem {
+                Problem::UnquotedText { fix, .. } => (fix, written),
+                other => (other.code().to_string(), written),
+            })
+        };
+        let unquoted = |fix: &str, written: &str| Some((fix.to_string(), written.to_string()));
+        let expected_string = |text: &str, at: &str| fixed(found_by(text, ron::Error::ExpectedString, at));
         assert_eq!(
             expected_string("(name: Jan Nowak, x: 1)", " Jan"),
             unquoted("name: \"Jan Nowak\"", "Jan Nowak")
@@ -661,7 +692,7 @@ mod tests {
         );
         assert_eq!(expected_string("(moods: { trust: 60 })", " trust"), unquoted("\"trust\"", "trust"));
         let text = "(says: [Nowak speaking.])";
-        assert_eq!(found(text, "speaking"), unquoted("\"Nowak speaking.\"", "Nowak speaking."));
+        assert_eq!(fixed(found(text, "speaking")), unquoted("\"Nowak speaking.\"", "Nowak speaking."));
         // A record where text belongs, a colon that may be part of the text, a quote further on.
         assert_eq!(expected_string("(text: Line(\"a\"))", " Line"), None);
         assert_eq!(expected_string("(name: Note: call back)", " Note"), None);
@@ -680,7 +711,23 @@ mod tests {
         };
         let text = "(text: Yes, the racks!\", next: Goto(\"a\"))";
         let expected = unopened("text: \"Yes, the racks!\"", "Yes,", "Yes, the racks!");
-        assert_eq!(expected_string(text, " Yes"), expected);
+        assert_eq!(found_by(text, ron::Error::ExpectedString, " Yes"), expected);
+
+        // In single quotes; alone on its line, commas and colons and all.
+        let text = "(summary: 'You'll be paid.', x: 1)";
+        assert_eq!(
+            expected_string(text, " 'You"),
+            unquoted("summary: \"You'll be paid.\"", "'You'll be paid.'")
+        );
+        let text = "(\n    text: Fine, 50,000 on Friday: the rest in the first quarter.,\n    x: 1)";
+        let written = "Fine, 50,000 on Friday: the rest in the first quarter.";
+        let expected = unquoted(&format!("text: \"{written}\""), written);
+        assert_eq!(expected_string(text, " Fine"), expected);
+        let found = recognise(text, &ron::Error::ExpectedString, text.find(" Fine").unwrap());
+        let hint = found.and_then(|f| f.problem.hint());
+        assert_eq!(hint.as_deref(), Some("put a `\"` before `Fine,` and another after `quarter.`"));
+        // Not alone on its line: where the text ends is not clear.
+        assert_eq!(expected_string("(a: 1, text: Fine, 50,000 on Friday.,\n)", " Fine"), None);
 
         let quoted = |name: &str, fix: &str, written: &str| {
             Some((Problem::QuotedName { name: name.into(), fix: fix.into() }, written.into()))
