@@ -57,7 +57,7 @@ fn random_call(persona: &Arc<Persona>, seed: u64) -> f64 {
     let (mut engine, _) = CallEngine::start(Arc::clone(persona), Mode::Practice, seed);
     while !engine.is_over() {
         let offers = engine.offers().len();
-        let _ = engine.choose_offer(rng.random_range(1..=offers));
+        let _ = engine.choose_listed(rng.random_range(1..=offers));
     }
     let end = engine.end().expect("over");
     score(&persona.target, engine.turns(), end, &WrapUp::default()).total

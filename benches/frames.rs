@@ -36,7 +36,7 @@ fn long_call() -> CallEngine {
     let persona = loaded.persona.expect("the generated persona is valid");
     let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, 1);
     for _ in 0..100 {
-        engine.choose_offer(1).expect("the first offer always exists");
+        engine.choose_listed(1).expect("the first offer always exists");
     }
     assert_eq!(engine.turns().len(), 100);
     engine
@@ -86,7 +86,7 @@ fn frames(c: &mut Criterion) {
     // The debrief needs a finished call: the same 100 turns, then the turn limit ends it.
     let mut finished = engine;
     while !finished.is_over() {
-        let _ = finished.choose_offer(1);
+        let _ = finished.choose_listed(1);
     }
     let times = CallTimes { started_at: Utc::now(), ended_at: Utc::now() };
     let report = Report::new(&finished, "Bench", WrapUp::default(), times, CallId::new()).expect("over");

@@ -30,7 +30,7 @@ fn main() {
     let persona = Arc::clone(library.find("tomasz-partner").expect("bundled"));
     let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, 1);
     while !engine.is_over() {
-        engine.choose_offer(1).expect("offered");
+        engine.choose_listed(1).expect("offered");
     }
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).single().expect("valid");
     let wrap_up = WrapUp::matching(engine.end().expect("over"));

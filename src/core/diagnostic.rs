@@ -34,6 +34,48 @@ pub enum Problem {
     NotUtf8,
     #[error("{0}")]
     Syntax(String),
+    #[error("amounts are written without thousands separators")]
+    ThousandsSeparator { written: String, plain: String },
+    #[error("amounts are written with a decimal point, not a comma")]
+    DecimalComma { written: String, plain: String },
+    #[error("{axis} is a whole number from -2 to 2")]
+    StanceNotWhole { axis: String, written: String },
+    #[error("a whole number is needed here, not {written}")]
+    NotWhole { key: Option<String>, written: String },
+    #[error("the next step is written `Goto(\"node\")`, or `Random([...])` to branch at random")]
+    NextWithoutGoto(String),
+    #[error("{owner} has one next step")]
+    NextList { owner: &'static str, targets: Vec<String> },
+    #[error("a comma is missing {}", before.as_ref().map_or("between these two items".to_string(), |b| format!("before `{b}`")))]
+    MissingComma {
+        /// The key after the missing comma, as written; `None` between two items of a list.
+        before: Option<String>,
+        /// The line with the comma put in, when it is short enough to quote.
+        fixed: Option<String>,
+    },
+    #[error("this text has no closing quote on its line")]
+    UnclosedText,
+    #[error("text is written in double quotes")]
+    UnquotedText {
+        /// The value in double quotes.
+        fix: String,
+        /// The text's first and last words, where the quotes go.
+        first: String,
+        last: String,
+    },
+    #[error("this text has no opening quote")]
+    UnopenedText {
+        /// The value with both quotes.
+        fix: String,
+        /// The text's first word, where the quote goes.
+        first: String,
+    },
+    #[error("`{name}` is written without quotes")]
+    QuotedName { name: String, fix: String },
+    #[error("a list is written in square brackets, even with one item")]
+    NotAList { fix: String },
+    #[error("there is one comma too many here")]
+    ExtraComma,
     #[error("format version {found} is not supported (this Settle reads version {supported})")]
     UnsupportedFormat { found: u32, supported: u32 },
     #[error("`{0}` is written twice")]
@@ -44,8 +86,8 @@ pub enum Problem {
     InvalidId(String),
     #[error("difficulty {0} is outside 1-5")]
     DifficultyOutOfRange(u8),
-    #[error("the start node `{0}` does not exist")]
-    UnknownStart(String),
+    #[error("the start node `{start}` does not exist")]
+    UnknownStart { start: String, suggestion: Option<String> },
     #[error("node `{target}` does not exist")]
     UnknownTarget { target: String, suggestion: Option<String> },
     #[error("mood `{name}` is not declared in `moods`")]
@@ -94,8 +136,17 @@ pub enum Problem {
     PloyHandlingWithoutPloy(String),
     #[error("portrait `{0}` is outside the assets folder")]
     PortraitOutsideAssets(String),
-    #[error("portrait `{0}` does not exist")]
-    PortraitMissing(String),
+    #[error("portrait `{image}` is not in the folder {folder}{}", missing_folder(folder, assets, missing.as_deref()))]
+    PortraitMissing {
+        image: String,
+        /// Where the image was looked for: the assets folder joined with the folder written.
+        folder: String,
+        assets: String,
+        /// The first folder on the way to `folder` that does not exist, if one does not.
+        missing: Option<String>,
+        /// An image that exists and differs by case or a typo.
+        suggestion: Option<String>,
+    },
     #[error("portrait `{image}` cannot be used: {reason}")]
     PortraitUnusable { image: String, reason: String },
     #[error("no portrait without a condition: some moods would show no face")]
@@ -134,12 +185,25 @@ impl Problem {
             Problem::TooLarge { .. } => "too-large",
             Problem::NotUtf8 => "not-utf8",
             Problem::Syntax(_) => "syntax",
+            Problem::ThousandsSeparator { .. } => "thousands-separator",
+            Problem::DecimalComma { .. } => "decimal-comma",
+            Problem::StanceNotWhole { .. } => "stance-not-whole",
+            Problem::NotWhole { .. } => "not-whole",
+            Problem::NextWithoutGoto(_) => "next-without-goto",
+            Problem::NextList { .. } => "next-list",
+            Problem::MissingComma { .. } => "missing-comma",
+            Problem::UnclosedText => "unclosed-text",
+            Problem::UnquotedText { .. } => "unquoted-text",
+            Problem::UnopenedText { .. } => "unopened-text",
+            Problem::QuotedName { .. } => "quoted-name",
+            Problem::NotAList { .. } => "not-a-list",
+            Problem::ExtraComma => "extra-comma",
             Problem::UnsupportedFormat { .. } => "unsupported-format",
             Problem::DuplicateKey(_) => "duplicate-key",
             Problem::DuplicatePersonaId { .. } => "duplicate-persona",
             Problem::InvalidId(_) => "invalid-id",
             Problem::DifficultyOutOfRange(_) => "difficulty",
-            Problem::UnknownStart(_) => "unknown-start",
+            Problem::UnknownStart { .. } => "unknown-start",
             Problem::UnknownTarget { .. } => "unknown-target",
             Problem::UnknownMood { .. } => "unknown-mood",
             Problem::FlagNeverSet(_) => "flag-never-set",
@@ -164,7 +228,7 @@ impl Problem {
             Problem::ZeroTimeLimit => "time-limit",
             Problem::PloyHandlingWithoutPloy(_) => "ploy-handling-without-ploy",
             Problem::PortraitOutsideAssets(_) => "portrait-outside-assets",
-            Problem::PortraitMissing(_) => "portrait-missing",
+            Problem::PortraitMissing { .. } => "portrait-missing",
             Problem::PortraitUnusable { .. } => "portrait-unusable",
             Problem::NoDefaultPortrait => "no-default-portrait",
             Problem::LineIdDuplicate(_) => "line-id-duplicate",
@@ -190,6 +254,46 @@ impl Problem {
                 "split the persona or shorten its text; see docs/authoring.md, Limits"
             }
             Problem::NotUtf8 => "save the file as UTF-8 (Polish letters need it)",
+            Problem::ThousandsSeparator { written, plain } | Problem::DecimalComma { written, plain } => {
+                return Some(format!("write `{plain}` instead of `{written}`"));
+            }
+            Problem::StanceNotWhole { axis, written } => {
+                let written = written.parse::<f64>().unwrap_or(0.0).clamp(-2.0, 2.0);
+                return Some(nearest_whole(written, &format!("{axis}: ")));
+            }
+            Problem::NotWhole { key, written } => {
+                let key = key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default();
+                return Some(nearest_whole(written.parse().unwrap_or(0.0), &key));
+            }
+            Problem::MissingComma { fixed: Some(fixed), .. } => return Some(format!("write `{fixed}`")),
+            Problem::MissingComma { fixed: None, .. } => "put a comma where the caret points",
+            Problem::UnclosedText => {
+                "end the text with `\"` on this line; a line break inside text is written `\\n`"
+            }
+            Problem::UnquotedText { fix, .. } | Problem::UnopenedText { fix, .. }
+                if fix.chars().count() <= MAX_QUOTED =>
+            {
+                return Some(format!("write `{fix}`"));
+            }
+            Problem::UnquotedText { first, last, .. } => {
+                return Some(format!("put a `\"` before `{first}` and another after `{last}`"));
+            }
+            Problem::QuotedName { fix, .. } | Problem::NotAList { fix } => {
+                return Some(format!("write `{fix}`"));
+            }
+            Problem::UnopenedText { first, .. } => return Some(format!("put a `\"` before `{first}`")),
+            Problem::ExtraComma => "remove one of the two commas",
+            Problem::NextWithoutGoto(target) => return Some(format!("write `next: Goto({target:?})`")),
+            Problem::NextList { targets, .. } => {
+                if let [target] = targets.as_slice() {
+                    return Some(format!("write `next: Goto({target:?})`"));
+                }
+                let placeholders = ["a".to_string(), "b".to_string()];
+                let targets = if targets.is_empty() { &placeholders[..] } else { targets };
+                let branches: Vec<String> =
+                    targets.iter().map(|t| format!("Branch(to: {t:?}, weight: 1)")).collect();
+                return Some(format!("to branch at random, write `next: Random([{}])`", branches.join(", ")));
+            }
             Problem::UnsupportedFormat { .. } => "write `format: 1`",
             Problem::DuplicateKey(_) => {
                 "give each node its own id; the later one would silently replace the earlier"
@@ -198,11 +302,12 @@ impl Problem {
             Problem::InvalidId(_) => "ids use letters, digits, `_` and `-` only",
             Problem::DifficultyOutOfRange(_) => "use 1 (easiest) to 5 (hardest)",
             Problem::UnknownTarget { suggestion: Some(s), .. }
+            | Problem::UnknownStart { suggestion: Some(s), .. }
             | Problem::UnknownMood { suggestion: Some(s), .. }
             | Problem::UnknownStep { suggestion: Some(s), .. } => {
                 return Some(format!("did you mean `{s}`?"));
             }
-            Problem::UnknownTarget { .. } | Problem::UnknownStart(_) => {
+            Problem::UnknownTarget { .. } | Problem::UnknownStart { .. } => {
                 "add a node with that id, or correct the spelling"
             }
             Problem::UnknownMood { .. } => "declare it in `moods: { ... }` with a start value",
@@ -239,7 +344,24 @@ impl Problem {
             Problem::PortraitOutsideAssets(_) => {
                 "use a relative path inside assets/, such as \"portraits/name/calm.png\""
             }
-            Problem::PortraitMissing(_) => "paths are relative to the assets/ folder",
+            Problem::PortraitMissing { suggestion: Some(s), .. } => {
+                return Some(format!("did you mean `{s}`?"));
+            }
+            Problem::PortraitMissing { image, assets, missing, .. } => {
+                let file = image.rsplit(['/', '\\']).next().unwrap_or(image);
+                let put = match missing {
+                    None => format!("put `{file}` in that folder"),
+                    Some(missing) if missing == assets => {
+                        return Some(format!(
+                            "create the assets folder beside the folder of persona files, with the image at `{image}` inside it"
+                        ));
+                    }
+                    Some(_) => format!("put `{file}` in that folder (create it first)"),
+                };
+                return Some(format!(
+                    "{put}, or correct the path: it starts from the assets folder {assets}"
+                ));
+            }
             Problem::PortraitUnusable { .. } => {
                 let max = crate::core::portrait::MAX_PORTRAIT_SIDE;
                 return Some(format!(
@@ -292,6 +414,29 @@ impl Problem {
             Problem::Syntax(_) => return None,
         };
         Some(text.to_string())
+    }
+}
+
+/// The end of the `portrait-missing` message: which folder on the way does not exist.
+fn missing_folder(folder: &str, assets: &str, missing: Option<&str>) -> String {
+    match missing {
+        None => String::new(),
+        Some(missing) if missing == folder => ", which does not exist".to_string(),
+        Some(missing) if missing == assets => format!(": the assets folder {assets} does not exist"),
+        Some(missing) => format!(": the folder {missing} does not exist"),
+    }
+}
+
+/// Values longer than this are not quoted whole in a hint.
+const MAX_QUOTED: usize = 60;
+
+/// "write `empathy: 1` (the nearest whole number)", or both neighbours when `value` lies halfway.
+fn nearest_whole(value: f64, prefix: &str) -> String {
+    let (low, high) = (value.floor() as i64, value.ceil() as i64);
+    if low != high && value - value.floor() == 0.5 {
+        format!("write `{prefix}{low}` or `{prefix}{high}`, the nearest whole numbers")
+    } else {
+        format!("write `{prefix}{}`, the nearest whole number", value.round() as i64)
     }
 }
 
@@ -423,6 +568,51 @@ mod tests {
         assert!(out.contains("difficulty: 9,"), "{out}");
         assert!(out.contains('^'), "{out}");
         assert!(out.contains("hint: use 1 (easiest) to 5 (hardest)"), "{out}");
+    }
+
+    #[test]
+    fn a_decimal_stance_gets_the_nearest_whole_number() {
+        let hint = |written: &str| {
+            let problem = Problem::StanceNotWhole { axis: "empathy".into(), written: written.into() };
+            problem.hint().expect("a hint")
+        };
+        assert_eq!(hint("0.5"), "write `empathy: 0` or `empathy: 1`, the nearest whole numbers");
+        assert_eq!(hint("-0.5"), "write `empathy: -1` or `empathy: 0`, the nearest whole numbers");
+        assert_eq!(hint("1.2"), "write `empathy: 1`, the nearest whole number");
+        assert_eq!(hint("-1.75"), "write `empathy: -2`, the nearest whole number");
+        assert_eq!(hint("2.0"), "write `empathy: 2`, the nearest whole number");
+        assert_eq!(hint("3.5"), "write `empathy: 2`, the nearest whole number");
+        let problem = Problem::NotWhole { key: None, written: "50.5".into() };
+        assert_eq!(problem.hint().as_deref(), Some("write `50` or `51`, the nearest whole numbers"));
+    }
+
+    #[test]
+    fn a_missing_portrait_names_the_folder_that_is_missing() {
+        let missing = |missing: Option<&str>| Problem::PortraitMissing {
+            image: "portraits/jan/calm.png".into(),
+            folder: "/a/assets/portraits/jan".into(),
+            assets: "/a/assets".into(),
+            missing: missing.map(Into::into),
+            suggestion: None,
+        };
+        let no_assets = missing(Some("/a/assets"));
+        assert_eq!(
+            no_assets.to_string(),
+            "portrait `portraits/jan/calm.png` is not in the folder /a/assets/portraits/jan: \
+             the assets folder /a/assets does not exist"
+        );
+        assert_eq!(
+            no_assets.hint().as_deref(),
+            Some(
+                "create the assets folder beside the folder of persona files, \
+                 with the image at `portraits/jan/calm.png` inside it"
+            )
+        );
+        assert_eq!(
+            missing(Some("/a/assets/portraits")).to_string(),
+            "portrait `portraits/jan/calm.png` is not in the folder /a/assets/portraits/jan: \
+             the folder /a/assets/portraits does not exist"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use thiserror::Error;
 use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
 use crate::core::format::{Language, PersonaFile};
 use crate::core::lines::take_line_ids;
+use crate::core::mistakes;
 use crate::core::persona::{ContentHash, Persona};
 use crate::core::ron_fast;
 use crate::core::source::{SourceMap, offset_of};
@@ -332,7 +333,8 @@ pub const READING: ron_fast::Options =
 /// Parses RON text into the raw file structure, or a located syntax diagnostic.
 ///
 /// The fast reader (`ron_fast`) is tried first; on any error at all the text is parsed again
-/// with `ron`, which gives the diagnostic.
+/// with `ron`, which gives the diagnostic. When the text there shows a mistake trainers
+/// commonly make (see [`mistakes`]), the diagnostic names that mistake instead.
 pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) {
     match ron_fast::from_str_or_ron::<PersonaFile>(text, READING) {
         Ok(file) => (Some(file), Vec::new()),
@@ -340,6 +342,10 @@ pub fn parse(path: &Path, text: &str) -> (Option<PersonaFile>, Vec<Diagnostic>) 
             let start = offset_of(text, err.span.start.line, err.span.start.col);
             let end = offset_of(text, err.span.end.line, err.span.end.col).max(start);
             let end = if end == start { next_char_end(text, start) } else { end };
+            if let Some(found) = mistakes::recognise(text, &err.code, start) {
+                let diagnostic = Diagnostic::new(Level::Error, found.problem, path, text, Some(found.span));
+                return (None, vec![diagnostic]);
+            }
             let message = match &err.code {
                 ron::Error::ExceededRecursionLimit => format!("nesting deeper than {MAX_NESTING} levels"),
                 code => code.to_string(),
@@ -372,6 +378,7 @@ fn syntax_hint(err: &ron::Error) -> Option<String> {
             "write a whole number here".into()
         }
         E::ExpectedFloat => "write a number such as 1250.00".into(),
+        E::ExpectedBoolean => "write `true` or `false`, without quotes".into(),
         E::ExpectedMapColon => "map entries are written `key: value`".into(),
         E::TrailingCharacters => "everything must be inside the one `Persona( ... )`".into(),
         E::ExceededRecursionLimit => "conditions need only a few levels; simplify this one".into(),
@@ -411,8 +418,13 @@ mod tests {
         assert!(file.is_none());
         assert_eq!(diags.len(), 1);
         let d = &diags[0];
-        assert_eq!(d.problem.code(), "syntax");
-        assert_eq!((d.line, d.column), (4, 5));
+        assert_eq!(d.problem.code(), "missing-comma");
+        assert_eq!((d.line, d.column), (3, 12));
+        assert_eq!(d.hint.as_deref(), Some("write `id: \"x\",`"));
+        // Where the mistake is not one `mistakes` knows, `ron`'s message stands, with a hint.
+        let (_, diags) = parse(Path::new("x.ron"), "Persona(\n    format: 1 PLN,\n)");
+        let d = &diags[0];
+        assert_eq!((d.problem.code(), d.line, d.column), ("syntax", 2, 15));
         assert_eq!(
             d.hint.as_deref(),
             Some("a comma may be missing after the previous value, or a quote is not closed")

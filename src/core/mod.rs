@@ -17,6 +17,7 @@ pub mod lines;
 pub mod load;
 pub mod lrs;
 pub mod migrate;
+pub mod mistakes;
 pub mod money;
 pub mod mood;
 pub mod outcome;

@@ -4,7 +4,7 @@
 //! strongest moods first and ends with an unconditional one). Images are decoded with a cap
 //! on their dimensions, so a hostile file cannot make the app allocate gigabytes.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use thiserror::Error;
 
@@ -70,6 +70,41 @@ pub fn load_pixels(path: &Path) -> Result<Pixels, PortraitError> {
     Ok(Pixels { width: image.width(), height: image.height(), rgba: image.into_raw() })
 }
 
+/// The image inside `assets_dir` that a missing portrait path most likely means: each part of
+/// `image` that does not exist is replaced by the one entry beside it that differs only in case
+/// or by a typo (`Calm.png`, `portraits/minmal/calm.png`). `None` when no such image exists.
+pub fn nearest_image(assets_dir: &Path, image: &Path) -> Option<String> {
+    /// Entries read per folder at most: a folder of portraits is small.
+    const MAX_ENTRIES: usize = 1000;
+    let parts: Vec<&str> = image
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => part.to_str(),
+            _ => None,
+        })
+        .collect();
+    let mut found = PathBuf::new();
+    for part in parts {
+        let here = assets_dir.join(&found);
+        let name = if here.join(part).exists() {
+            part.to_string()
+        } else {
+            let names: Vec<String> = std::fs::read_dir(&here)
+                .ok()?
+                .take(MAX_ENTRIES)
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect();
+            match names.iter().find(|n| n.eq_ignore_ascii_case(part)) {
+                Some(name) => name.clone(),
+                None => crate::core::diagnostic::suggest(part, names.iter().map(String::as_str))?,
+            }
+        };
+        found.push(name);
+    }
+    let path = assets_dir.join(&found);
+    (path.is_file() && found != image).then(|| found.to_string_lossy().replace('\\', "/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +120,17 @@ mod tests {
         let pixels = load_pixels(&small).expect("decodes");
         assert_eq!((pixels.width, pixels.height, pixels.rgba.len()), (3, 2, 24));
         assert!(load_pixels(&dir.path().join("missing.png")).is_err());
+    }
+
+    #[test]
+    fn a_missing_image_is_matched_to_the_one_it_most_likely_means() {
+        let assets = Path::new("tests/data/assets");
+        let nearest = |image: &str| nearest_image(assets, Path::new(image));
+        assert_eq!(nearest("portraits/minimal/Calm.png").as_deref(), Some("portraits/minimal/calm.png"));
+        assert_eq!(nearest("portraits/minmal/calm.png").as_deref(), Some("portraits/minimal/calm.png"));
+        assert_eq!(nearest("./portraits/minimal/clam.png").as_deref(), Some("portraits/minimal/calm.png"));
+        assert_eq!(nearest("portraits/minimal/smiling.png"), None);
+        assert_eq!(nearest("portraits/nobody/calm.png"), None);
+        assert_eq!(nearest("portraits/minimal/calm.png"), None);
     }
 }

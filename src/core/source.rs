@@ -54,8 +54,9 @@ impl SourceMap {
     }
 }
 
+/// A token of RON text, as far as finding places needs: strings and comments are whole.
 #[derive(Debug, Clone, PartialEq)]
-enum Tok {
+pub(crate) enum Tok {
     Open(char),
     Close(char),
     Comma,
@@ -64,7 +65,8 @@ enum Tok {
     Word(String),
 }
 
-fn tokenize(text: &str) -> Vec<(Tok, Range<usize>)> {
+/// The tokens of `text` with their byte ranges; never fails (an unclosed string runs to the end).
+pub(crate) fn tokenize(text: &str) -> Vec<(Tok, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;

@@ -7,7 +7,7 @@
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
 use crate::core::format::{
@@ -134,7 +134,9 @@ impl Validator<'_, '_> {
         let portraits = self.portraits(&file);
         let start = self.nodes.get(file.start.as_str()).copied();
         if start.is_none() {
-            self.error_value(Problem::UnknownStart(file.start.clone()), &At::Root.key("start"));
+            let suggestion = suggest(&file.start, self.ids.iter().map(String::as_str));
+            let problem = Problem::UnknownStart { start: file.start.clone(), suggestion };
+            self.error_value(problem, &At::Root.key("start"));
         }
         let ids = self.ids;
         let nodes: Vec<Node> = specs.into_iter().zip(ids).map(|(spec, id)| self.node(id, spec)).collect();
@@ -322,7 +324,18 @@ impl Validator<'_, '_> {
             if escapes_by_link {
                 self.error_value(Problem::PortraitOutsideAssets(spec.image.clone()), &at.key("image"));
             } else if !path.is_file() {
-                self.error_value(Problem::PortraitMissing(spec.image.clone()), &at.key("image"));
+                let written: PathBuf = relative.components().filter(|c| *c != Component::CurDir).collect();
+                let folder = self.cx.assets_dir.join(written.parent().unwrap_or(Path::new("")));
+                let missing = folder.ancestors().take_while(|f| f.starts_with(self.cx.assets_dir));
+                let missing = missing.filter(|f| !f.is_dir()).last().map(|f| f.display().to_string());
+                let problem = Problem::PortraitMissing {
+                    image: spec.image.clone(),
+                    folder: folder.display().to_string(),
+                    assets: self.cx.assets_dir.display().to_string(),
+                    missing,
+                    suggestion: crate::core::portrait::nearest_image(self.cx.assets_dir, relative),
+                };
+                self.error_value(problem, &at.key("image"));
             } else if let Err(e) = crate::core::portrait::check_image(&path) {
                 let reason = match e {
                     PortraitError::TooLarge { width, height, .. } => {
