@@ -174,3 +174,23 @@ fn check_survives_a_folder_of_hostile_files() {
     }
     assert!(!all.contains("panicked"), "{all}");
 }
+
+#[test]
+fn a_correct_wrap_up_records_the_real_terms_so_the_replies_alone_are_scored() {
+    let out = settle(&[
+        "--dialogues",
+        "tests/data/good",
+        "--assets",
+        "tests/data/assets",
+        "play",
+        "minimal",
+        "--seed",
+        "3",
+        "--replies",
+        "#1,#1",
+        "--correct-wrap-up",
+        "--no-save",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Total 100.0 / 100 (pass mark 70): PASSED"), "{}", text(&out));
+}

@@ -54,6 +54,10 @@ pub struct PlayArgs {
     /// Start a new call even if an interrupted one is waiting.
     #[arg(long)]
     pub fresh: bool,
+    /// Wrap-up: record exactly what was agreed (outcome, terms, next step), so that the score
+    /// measures the replies alone; for authors checking their scripted calls.
+    #[arg(long, conflicts_with_all = ["outcome", "amount", "instalments", "first_due", "call_back", "next_step"])]
+    pub correct_wrap_up: bool,
     /// Wrap-up: the outcome you record (e.g. PaymentPlan).
     #[arg(long, value_parser = parse_outcome)]
     pub outcome: Option<Outcome>,
@@ -268,7 +272,9 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
         }
     }
     let ended_at = Utc::now();
-    let wrap_up = if scripted.is_some() || !args_wrap_up_empty(args) {
+    let wrap_up = if let (true, Some(end)) = (args.correct_wrap_up, engine.end()) {
+        WrapUp { note: args.note.clone(), ..WrapUp::matching(end) }
+    } else if scripted.is_some() || !args_wrap_up_empty(args) {
         WrapUp {
             outcome: args.outcome,
             amount: args.amount,
