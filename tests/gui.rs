@@ -56,9 +56,14 @@ fn start_minimal_call(harness: &mut Harness<'_, SettleApp>) {
     harness.get_by_label("Prepare the call with Jan Nowak").click();
     harness.run();
     assert!(harness.query_by_label_contains("Briefing: Jan Nowak").is_some());
+    start_call_as(harness, "Anna Kowalska");
+}
+
+/// On the briefing: the trainee's name, then the call.
+fn start_call_as(harness: &mut Harness<'_, SettleApp>, trainee: &str) {
     let name = harness.get_by_role_and_label(Role::TextInput, "Trainee");
     name.focus();
-    name.type_text("Anna Kowalska");
+    name.type_text(trainee);
     harness.run();
     harness.get_by_label("Start call").click();
     harness.run();
@@ -403,4 +408,49 @@ fn a_finished_call_waits_for_the_lrs_and_is_sent_when_it_answers() {
     assert!(request.contains("http://adlnet.gov/expapi/verbs/answered"), "{request}");
     let left = std::fs::read_dir(folders.data.join("lrs-outbox")).expect("outbox");
     assert_eq!(left.filter_map(Result::ok).filter(|e| e.path().is_file()).count(), 0, "the queue is empty");
+}
+
+#[test]
+fn one_card_per_persona_lists_its_languages_and_the_briefing_switches_the_call_language() {
+    let folders = folders();
+    let mut harness = harness_on(&folders, PathBuf::from("tests/data/languages"));
+    assert_eq!(harness.query_all_by_label("Prepare the call with Jan Nowak").count(), 1, "one card");
+    assert!(harness.query_by_label("EN · PL").is_some(), "the card lists both languages");
+    harness.get_by_label("Prepare the call with Jan Nowak").click();
+    harness.run();
+    // The interface is English, so is the call; Polish is one click away.
+    assert!(shows(&harness, "A buyer who simply forgot an invoice."));
+    harness.get_by_label("Polish").click();
+    harness.run();
+    assert!(shows(&harness, "Kupiec, który po prostu zapomniał o fakturze."));
+    start_call_as(&mut harness, "Ola");
+    assert!(harness.query_by_label("Nowak, słucham.").is_some(), "the call is held in Polish");
+    let Route::Call(call) = &harness.state().route else { panic!("the call is on") };
+    assert_eq!(call.engine.persona().language, settle::core::format::Language::Pl);
+}
+
+#[test]
+fn the_self_assessment_written_before_the_debrief_is_shown_beside_the_result() {
+    let folders = folders();
+    let mut harness = harness(&folders);
+    start_minimal_call(&mut harness);
+    reply(&mut harness, GOOD_OPENING);
+    choose(&mut harness, egui::Key::Num1);
+    harness.get_by_label("Continue to wrap-up").click();
+    harness.run();
+    type_into(&mut harness, "Score you expect", "60");
+    pick(&mut harness, "Your style in this call", "Competing");
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, "One thing to do differently");
+    field.focus();
+    field.type_text("Ask for the reason first");
+    harness.run();
+    harness.get_by_label("Save and see the debrief").click();
+    harness.run();
+    assert!(harness.query_by_label("Your assessment").is_some());
+    assert!(shows(&harness, "60"), "the expected score");
+    assert!(shows(&harness, "Ask for the reason first"));
+    let Route::Debrief(debrief) = &harness.state().route else { panic!("the debrief is showing") };
+    let mine = debrief.report.self_assessment.as_ref().expect("kept in the report");
+    assert_eq!(mine.expected_score, Some(60));
+    assert_eq!(mine.style, Some(settle::core::style::ConflictStyle::Competing));
 }

@@ -104,6 +104,8 @@ pub enum Intent {
     Silence,
     ToWrapUp,
     SubmitWrapUp,
+    /// On the briefing: hold the call in another language the persona has.
+    ChooseCallLanguage(Language),
     RetrySave,
     ReplaySameSeed,
     TryNewSeed,
@@ -309,6 +311,13 @@ impl SettleApp {
                     self.route = Route::Briefing(Arc::clone(persona));
                 }
             }
+            Intent::ChooseCallLanguage(language) => {
+                if let Route::Briefing(persona) = &self.route
+                    && let Some(other) = self.library.find_in(&persona.id.0, language)
+                {
+                    self.route = Route::Briefing(Arc::clone(other));
+                }
+            }
             Intent::BackToLibrary => {
                 self.route = Route::Library;
             }
@@ -401,7 +410,9 @@ impl SettleApp {
                         .selected
                         .as_ref()
                         .and_then(|path| self.library.files.iter().find(|f| &f.path == path))
-                        .and_then(|f| f.persona.clone());
+                        .and_then(|f| {
+                            f.in_language(self.settings.lang.into()).or(f.persona.as_ref()).cloned()
+                        });
                     state.apply(intent, persona.as_ref());
                 }
             }
@@ -427,10 +438,11 @@ impl SettleApp {
 
     fn submit_wrap_up(&mut self) {
         let Route::WrapUp(state) = &mut self.route else { return };
-        let wrap_up = match state.draft.parse() {
-            Ok(wrap_up) => wrap_up,
-            Err(errors) => {
-                state.errors = errors;
+        let (wrap_up, assessment) = match (state.draft.parse(), state.draft.self_assessment()) {
+            (Ok(wrap_up), Ok(assessment)) => (wrap_up, assessment),
+            (parsed, assessed) => {
+                state.errors = parsed.err().unwrap_or_default();
+                state.errors.extend(assessed.err());
                 return;
             }
         };
@@ -442,6 +454,7 @@ impl SettleApp {
                 return;
             }
         };
+        report.self_assessment = Some(assessment).filter(|a| !a.is_empty());
         if let Some(key) = crate::core::report::sign::org_key(&self.settings.org_key) {
             crate::core::report::sign::sign(&mut report, &key);
         }

@@ -66,22 +66,18 @@ pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>
             println!("  {ending:<24} {:>5.1}%", share * 100.0);
         }
     }
-    print_surface(&persona);
+    print_surface(&persona, &a, Bounds::for_persona(&persona).surface_seeds);
     Ok(ExitCode::SUCCESS)
 }
 
-/// Seeds each surface strategy is played over by `settle analyze`.
-pub const SURFACE_SEEDS: u64 = 200;
-
 /// Players who ignore what replies say, and how often the form tells the answer.
-fn print_surface(persona: &std::sync::Arc<crate::core::Persona>) {
-    use crate::core::surface::{FORM_TELL_LIMIT, form_tells, play_all};
+fn print_surface(persona: &crate::core::Persona, a: &crate::core::analysis::Analysis, seeds: u64) {
+    use crate::core::surface::FORM_TELL_LIMIT;
     println!(
-        "
-Players who ignore what a reply says ({SURFACE_SEEDS} assessment calls each, perfect wrap-up; pass mark {}):",
+        "\nPlayers who ignore what a reply says ({seeds} assessment calls each, perfect wrap-up; pass mark {}):",
         persona.target.pass_mark
     );
-    for r in play_all(persona, SURFACE_SEEDS) {
+    for r in &a.surface {
         let verdict = if r.passed == 0 { "fails" } else { "PASSES SOMETIMES" };
         println!(
             "  {:<22} mean {:>5.1}  best {:>5.1}  passed {:>5.1}%  {verdict}",
@@ -91,11 +87,10 @@ Players who ignore what a reply says ({SURFACE_SEEDS} assessment calls each, per
             r.pass_rate() * 100.0
         );
     }
-    let tells = form_tells(persona);
+    let tells = a.form_tells;
     let flag = |share: f64| if share > FORM_TELL_LIMIT { "  (gives the answer away)" } else { "" };
     println!(
-        "
-At {} decision points the best reply is the longest at {:.0}%{} and the shortest at {:.0}%{}",
+        "\nAt {} decision points the best reply is the longest at {:.0}%{} and the shortest at {:.0}%{}",
         tells.decision_points,
         tells.longest_share() * 100.0,
         flag(tells.longest_share()),

@@ -83,6 +83,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         ("next_step", lang.next_step(report.end.next_step).into()),
     ];
     let _ = writeln!(out, "  {}", lang.tr_args("cli-real-terms", &real));
+    steps_and_self_assessment(&mut out, report, lang);
     let _ = writeln!(out, "\n{}", lang.tr("cli-turns"));
     for (i, t) in report.turns.iter().enumerate() {
         let _ = writeln!(
@@ -113,6 +114,37 @@ pub fn render(report: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "\n{}", report.end.summary);
     }
     out
+}
+
+/// The required steps, each taken (at which turn), late, missed or not required; and the
+/// trainee's own assessment beside the result.
+fn steps_and_self_assessment(out: &mut String, report: &Report, lang: Lang) {
+    let s = &report.score;
+    if !s.step_results.is_empty() {
+        let _ = writeln!(out, "\n{}", lang.tr("debrief-steps"));
+        for r in &s.step_results {
+            let state = match (r.applies, r.done_at, r.late) {
+                (false, _, _) => lang.tr("debrief-step-not-required").to_string(),
+                (true, Some(turn), false) => lang.tr_args("debrief-step-done", &[("turn", turn.into())]),
+                (true, Some(turn), true) => lang.tr_args("debrief-step-late", &[("turn", turn.into())]),
+                (true, None, _) => lang.tr("debrief-step-missed").to_string(),
+            };
+            let critical =
+                if r.critical { format!(" {}", lang.tr("debrief-step-critical")) } else { String::new() };
+            let mark = if r.missed() { "x" } else { "+" };
+            let _ = writeln!(out, "  {mark} {}: {state}{critical}", r.name);
+        }
+    }
+    if let Some(mine) = &report.self_assessment {
+        let _ = writeln!(out, "\n{}", lang.tr("debrief-self"));
+        let expected = mine.expected_score.map_or("-".to_string(), |v| v.to_string());
+        let style = mine.style.map_or("-", |st| lang.style(st));
+        let _ = writeln!(out, "  {}: {expected} / {}", lang.tr("debrief-self-score"), lang.score(s.total));
+        let _ = writeln!(out, "  {}: {style} / {}", lang.tr("debrief-self-style"), lang.style(s.style));
+        if !mine.differently.is_empty() {
+            let _ = writeln!(out, "  {}: {}", lang.tr("debrief-self-differently"), mine.differently);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -22,7 +22,8 @@ use crate::core::outcome::{NextStep, Outcome};
 use crate::core::persona::Persona;
 use crate::core::report::store::{REPORTS_DIR_ENV, resolve_reports_dir, save};
 use crate::core::report::{CallId, CallTimes, Report, fresh_seed};
-use crate::core::wrapup::WrapUp;
+use crate::core::style::ConflictStyle;
+use crate::core::wrapup::{SelfAssessment, WrapUp};
 
 #[derive(Debug, Args)]
 pub struct PlayArgs {
@@ -76,6 +77,16 @@ pub struct PlayArgs {
     /// Wrap-up: the next step (e.g. SendAgreement).
     #[arg(long, value_parser = parse_next_step)]
     pub next_step: Option<NextStep>,
+    /// Self-assessment: the score you expect (0-100), written before the debrief.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub expect_score: Option<u32>,
+    /// Self-assessment: where your style sat (Competing, Collaborating, Compromising,
+    /// Avoiding, Accommodating).
+    #[arg(long, value_parser = parse_style)]
+    pub expect_style: Option<ConflictStyle>,
+    /// Self-assessment: one thing you would do differently.
+    #[arg(long, default_value = "")]
+    pub differently: String,
     /// Wrap-up: a free note.
     #[arg(long, default_value = "")]
     pub note: String,
@@ -120,6 +131,13 @@ impl FromStr for Step {
 fn parse_outcome(s: &str) -> Result<Outcome, String> {
     Outcome::from_key(s).ok_or_else(|| {
         let all: Vec<_> = Outcome::ALL.iter().map(|o| o.key()).collect();
+        format!("one of {}", all.join(", "))
+    })
+}
+
+fn parse_style(s: &str) -> Result<ConflictStyle, String> {
+    ConflictStyle::ALL.into_iter().find(|c| format!("{c:?}").eq_ignore_ascii_case(s)).ok_or_else(|| {
+        let all: Vec<_> = ConflictStyle::ALL.iter().map(|c| format!("{c:?}")).collect();
         format!("one of {}", all.join(", "))
     })
 }
@@ -272,6 +290,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
         }
     }
     let ended_at = Utc::now();
+    let interactive = scripted.is_none() && args_wrap_up_empty(args) && !args.correct_wrap_up;
     let wrap_up = if let (true, Some(end)) = (args.correct_wrap_up, engine.end()) {
         WrapUp { note: args.note.clone(), ..WrapUp::matching(end) }
     } else if scripted.is_some() || !args_wrap_up_empty(args) {
@@ -287,7 +306,16 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     } else {
         ask_wrap_up(&mut out, &mut input)?
     };
+    let assessment = match interactive {
+        true => ask_self_assessment(&mut out, &mut input)?,
+        false => SelfAssessment {
+            expected_score: args.expect_score,
+            style: args.expect_style,
+            differently: args.differently.clone(),
+        },
+    };
     let mut report = Report::new(&engine, &trainee, wrap_up, CallTimes { started_at, ended_at }, id)?;
+    report.self_assessment = Some(assessment).filter(|a| !a.is_empty());
     if let Some(key) = crate::core::report::sign::org_key("") {
         crate::core::report::sign::sign(&mut report, &key);
     }
@@ -409,5 +437,23 @@ fn ask_wrap_up(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<Wra
         call_back,
         next_step: ask(out, input, "Next step", parse_next_step)?,
         note: ask(out, input, "Note", |s| Ok(s.to_string()))?.unwrap_or_default(),
+    })
+}
+
+fn ask_self_assessment(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<SelfAssessment> {
+    writeln!(out, "\nBefore the debrief: how did it go?")?;
+    let score = |s: &str| {
+        s.parse::<u32>().ok().filter(|n| *n <= 100).ok_or_else(|| "a score from 0 to 100".to_string())
+    };
+    Ok(SelfAssessment {
+        expected_score: ask(out, input, "Score you expect (0-100)", score)?,
+        style: ask(
+            out,
+            input,
+            "Your style (Competing, Collaborating, Compromising, Avoiding, Accommodating)",
+            parse_style,
+        )?,
+        differently: ask(out, input, "One thing to do differently", |s| Ok(s.to_string()))?
+            .unwrap_or_default(),
     })
 }

@@ -32,11 +32,13 @@ pub struct Bounds {
     pub max_score_states: usize,
     /// Seeds each naive player is simulated over.
     pub seeds: u64,
+    /// Assessment calls each surface strategy plays.
+    pub surface_seeds: u64,
 }
 
 impl Default for Bounds {
     fn default() -> Self {
-        Bounds { max_states: 200_000, max_score_states: 150_000, seeds: 1_000 }
+        Bounds { max_states: 200_000, max_score_states: 150_000, seeds: 1_000, surface_seeds: 200 }
     }
 }
 
@@ -110,6 +112,10 @@ pub struct Analysis {
     /// Replies whose condition held in no explored state at their node.
     pub never_offered: Vec<(NodeId, ReplyIdx)>,
     pub naive: Vec<NaiveShares>,
+    /// Players who ignore what replies say, over `Bounds::surface_seeds` assessment calls.
+    pub surface: Vec<crate::core::surface::StrategyResult>,
+    /// How often the best reply is also the longest or the shortest.
+    pub form_tells: crate::core::surface::FormTells,
 }
 
 type State = (NodeIdx, MoodState);
@@ -296,6 +302,8 @@ pub fn analyze(persona: &Arc<Persona>, bounds: Bounds) -> Analysis {
         unreached_nodes,
         never_offered,
         naive,
+        surface: crate::core::surface::play_all(persona, bounds.surface_seeds),
+        form_tells: crate::core::surface::form_tells(persona),
     }
 }
 

@@ -109,6 +109,14 @@ pub enum ConflictStyle {
 pub const COMPROMISE_RADIUS: f64 = 0.25;
 
 impl ConflictStyle {
+    pub const ALL: [ConflictStyle; 5] = [
+        ConflictStyle::Competing,
+        ConflictStyle::Collaborating,
+        ConflictStyle::Compromising,
+        ConflictStyle::Avoiding,
+        ConflictStyle::Accommodating,
+    ];
+
     /// Middle square (both |axes| <= 0.25) is compromising; elsewhere the quadrant decides,
     /// with an axis at exactly zero counting as not high.
     pub fn of(p: StylePoint) -> ConflictStyle {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::call::CallEnd;
 use crate::core::money::Money;
 use crate::core::outcome::{NextStep, Outcome};
+use crate::core::style::ConflictStyle;
 
 /// What the trainee recorded after the call. Empty fields mean "nothing agreed".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +37,23 @@ impl WrapUp {
             next_step: Some(end.next_step),
             note: String::new(),
         }
+    }
+}
+
+/// The trainee's own assessment of the call, written before the debrief and set beside the
+/// real result there: the score they expect, where they think their style sat, and one thing
+/// they would do differently.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelfAssessment {
+    pub expected_score: Option<u32>,
+    pub style: Option<ConflictStyle>,
+    #[serde(default)]
+    pub differently: String,
+}
+
+impl SelfAssessment {
+    pub fn is_empty(&self) -> bool {
+        self.expected_score.is_none() && self.style.is_none() && self.differently.trim().is_empty()
     }
 }
 
@@ -152,6 +170,10 @@ pub struct WrapUpDraft {
     pub instalments: String,
     pub first_due: String,
     pub call_back: String,
+    /// The self-assessment: the score the trainee expects, their style, one thing to change.
+    pub expected_score: String,
+    pub expected_style: Option<ConflictStyle>,
+    pub differently: String,
     pub next_step: Option<NextStep>,
     pub note: String,
 }
@@ -167,6 +189,8 @@ pub enum DraftError {
     FirstDue,
     #[error("the call-back day is not a date such as 2026-12-01 or 01.12.2026")]
     CallBack,
+    #[error("the expected score is not a whole number from 0 to 100")]
+    ExpectedScore,
 }
 
 impl WrapUpDraft {
@@ -194,6 +218,23 @@ impl WrapUpDraft {
             next_step: self.next_step,
             note: self.note.trim().to_string(),
         })
+    }
+}
+
+impl WrapUpDraft {
+    /// Reads the self-assessment part of the form.
+    pub fn self_assessment(&self) -> Result<SelfAssessment, DraftError> {
+        let mut errors = Vec::new();
+        let score = |s: &str| s.parse::<u32>().ok().filter(|n| *n <= 100);
+        let expected_score = optional(&self.expected_score, score, DraftError::ExpectedScore, &mut errors);
+        match errors.pop() {
+            Some(error) => Err(error),
+            None => Ok(SelfAssessment {
+                expected_score,
+                style: self.expected_style,
+                differently: self.differently.trim().to_string(),
+            }),
+        }
     }
 }
 
@@ -231,6 +272,9 @@ mod draft_tests {
             instalments: "4".into(),
             first_due: "27.11.2026".into(),
             call_back: String::new(),
+            expected_score: "80".into(),
+            expected_style: Some(ConflictStyle::Collaborating),
+            differently: " ask for the reason sooner ".into(),
             next_step: Some(NextStep::SendAgreement),
             note: "  signed today ".into(),
         };
@@ -238,6 +282,13 @@ mod draft_tests {
         assert_eq!(w.amount, Some(Money(3_828_000)));
         assert_eq!(w.first_due, NaiveDate::from_ymd_opt(2026, 11, 27));
         assert_eq!(w.note, "signed today");
+        let mine = draft.self_assessment().expect("valid");
+        assert_eq!(mine.expected_score, Some(80));
+        assert_eq!(mine.differently, "ask for the reason sooner");
+        assert_eq!(
+            WrapUpDraft { expected_score: "120".into(), ..draft.clone() }.self_assessment(),
+            Err(DraftError::ExpectedScore)
+        );
         let bad =
             WrapUpDraft { amount: "lots".into(), instalments: "0".into(), first_due: "soon".into(), ..draft };
         assert_eq!(bad.parse(), Err(vec![DraftError::Amount, DraftError::Instalments, DraftError::FirstDue]));

@@ -7,6 +7,7 @@ use egui::RichText;
 use crate::app::widgets::graph_view::graph_view;
 use crate::app::{AuthorIntent, AuthorTab, AuthoringState, Intent, Route, SettleApp, theme};
 use crate::core::analysis::{Analysis, NaivePlayer};
+use crate::core::lines::Site;
 use crate::core::load::LoadedFile;
 use crate::core::persona::{MoodIdx, NodeIdx, Persona};
 use crate::i18n::Lang;
@@ -79,28 +80,33 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             }
         });
         ui.separator();
+        // The preview shows the persona in the interface's language when it has one.
+        let previewed = file.in_language(lang.into()).or(file.persona.as_ref());
         match (state.tab, &file.persona) {
             (AuthorTab::Graph, Some(persona)) => graph_tab(ui, lang, state, file, persona, intents),
             (AuthorTab::Analysis, Some(persona)) => analysis_tab(ui, lang, state, persona, intents),
-            (AuthorTab::Preview, Some(persona)) => preview_tab(ui, lang, state, persona, intents),
+            (AuthorTab::Preview, Some(own)) => {
+                preview_tab(ui, lang, state, previewed.unwrap_or(own), intents)
+            }
             _ => problems(ui, lang, file),
         }
     });
 }
 
 fn problems(ui: &mut egui::Ui, lang: Lang, file: &LoadedFile) {
-    if file.diagnostics.is_empty() {
+    if file.all_diagnostics().next().is_none() {
         ui.label(RichText::new(lang.tr("authoring-no-problems")).color(theme::GOOD));
         return;
     }
+    // The graph's problems, then each string table's, each rendered from its own file.
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        for d in &file.diagnostics {
+        for (d, text) in file.all_diagnostics() {
             let color = if d.is_error() { theme::BAD } else { theme::WARN };
             ui.label(
                 RichText::new(format!("{}: {}", d.location(), d.problem)).family(theme::bold()).color(color),
             );
             ui.add(
-                egui::Label::new(RichText::new(d.render(&file.text)).monospace())
+                egui::Label::new(RichText::new(d.render(text)).monospace())
                     .wrap_mode(egui::TextWrapMode::Extend),
             );
             ui.separator();
@@ -251,6 +257,51 @@ fn analysis_ui(ui: &mut egui::Ui, lang: Lang, a: &Analysis) {
             ui.label(format!("{ending}: {:.1}%", share * 100.0));
         }
     }
+    surface_ui(ui, lang, a);
+}
+
+/// Players who ignore what a reply says must all fail; the form of the replies must not tell.
+fn surface_ui(ui: &mut egui::Ui, lang: Lang, a: &Analysis) {
+    use crate::core::surface::{FORM_TELL_LIMIT, Strategy};
+    ui.add_space(8.0);
+    ui.label(RichText::new(lang.tr("analysis-surface")).family(theme::bold()));
+    egui::Grid::new("surface").striped(true).num_columns(4).show(ui, |ui| {
+        for r in &a.surface {
+            let name = match r.strategy {
+                Strategy::Longest => lang.tr("strategy-longest"),
+                Strategy::Shortest => lang.tr("strategy-shortest"),
+                Strategy::FirstOffered => lang.tr("strategy-first"),
+                Strategy::LastOffered => lang.tr("strategy-last"),
+                Strategy::MostFigures => lang.tr("strategy-figures"),
+                Strategy::Warmest => lang.tr("strategy-warmest"),
+                Strategy::Firmest => lang.tr("strategy-firmest"),
+                Strategy::Random => lang.tr("strategy-random"),
+            };
+            ui.label(name);
+            ui.label(lang.tr_args("analysis-surface-mean", &[("score", lang.score(r.mean).into())]));
+            let passed = lang.tr_args(
+                "analysis-surface-passed",
+                &[("share", lang.number(r.pass_rate() * 100.0, 1).into())],
+            );
+            let color = if r.passed == 0 { theme::GOOD } else { theme::BAD };
+            ui.label(RichText::new(passed).color(color));
+            ui.end_row();
+        }
+    });
+    let t = a.form_tells;
+    let color =
+        if t.longest_share().max(t.shortest_share()) > FORM_TELL_LIMIT { theme::BAD } else { theme::GOOD };
+    ui.label(
+        RichText::new(lang.tr_args(
+            "analysis-form-tells",
+            &[
+                ("points", t.decision_points.into()),
+                ("longest", lang.number(t.longest_share() * 100.0, 0).into()),
+                ("shortest", lang.number(t.shortest_share() * 100.0, 0).into()),
+            ],
+        ))
+        .color(color),
+    );
 }
 
 fn preview_tab(
@@ -304,6 +355,11 @@ fn preview_tab(
         );
     }
     ui.add(egui::Label::new(RichText::new(engine.debtor_line()).size(16.0)).wrap());
+    let untranslated = |site: Site| persona.untranslated.contains(&site);
+    let node_name = node.id.0.clone();
+    if (0..node.lines.len()).any(|n| untranslated(Site::Says { node: node_name.clone(), n })) {
+        ui.label(RichText::new(lang.tr("preview-untranslated")).small().color(theme::WARN));
+    }
     if let Some((weights, chosen)) = &preview.last_draw {
         let list: Vec<String> = weights
             .iter()
@@ -345,6 +401,14 @@ fn preview_tab(
         }
         if let Some(v) = reply.violation {
             notes.push(format!("{} ({})", lang.violation(v.kind), lang.severity(v.severity)));
+        }
+        if !reply.steps.is_empty() {
+            notes.push(lang.tr_args("preview-steps", &[("steps", reply.steps.join(", ").into())]));
+        }
+        let reply_site = Site::Reply { node: node_name.clone(), n: i };
+        let feedback_site = Site::Feedback { node: node_name.clone(), n: i };
+        if untranslated(reply_site) || untranslated(feedback_site) {
+            notes.push(lang.tr("preview-untranslated").to_string());
         }
         if !notes.is_empty() {
             ui.label(RichText::new(notes.join(" · ")).small().color(theme::muted(ui)));

@@ -6,11 +6,13 @@ use crate::app::screens::{difficulty, primary_button};
 use crate::app::widgets::{case_file, portrait};
 use crate::app::{Intent, Route, SettleApp, theme};
 use crate::core::call::Mode;
+use crate::core::format::Language;
 use crate::core::portrait::resting_portrait;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let Route::Briefing(persona) = &app.route else { return };
     let persona = std::sync::Arc::clone(persona);
+    let languages = app.library.file_of(&persona.id.0).map(|f| f.languages()).unwrap_or_default();
     let lang = app.settings.lang;
     let name_missing = app.settings.trainee.trim().is_empty();
     egui::Panel::bottom("briefing-actions").show(ui, |ui| {
@@ -53,6 +55,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                         ui.label(RichText::new(lang.archetype(persona.archetype)).color(theme::muted(ui)));
                         difficulty(ui, lang, persona.difficulty);
                     });
+                    call_language(ui, lang, &persona, &languages, intents);
                     ui.add(egui::Label::new(&persona.description).wrap());
                 });
             });
@@ -81,5 +84,32 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 );
             }
         });
+    });
+}
+
+/// The languages the call can be held in; the interface's is chosen when the persona has it.
+fn call_language(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    persona: &crate::core::Persona,
+    languages: &[Language],
+    intents: &mut Vec<Intent>,
+) {
+    if languages.len() < 2 {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(lang.tr("briefing-call-language"));
+        for language in languages {
+            let name = match language {
+                Language::En => lang.tr("language-en"),
+                Language::Pl => lang.tr("language-pl"),
+            };
+            if ui.selectable_label(persona.language == *language, name).clicked()
+                && persona.language != *language
+            {
+                intents.push(Intent::ChooseCallLanguage(*language));
+            }
+        }
     });
 }

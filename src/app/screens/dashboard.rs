@@ -9,6 +9,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
 use crate::app::dashboard::{DashView, DashboardState, ExportKind, SortBy};
 use crate::app::{Intent, Route, SettleApp, theme};
 use crate::core::call::Mode;
+use crate::core::format::Language;
 use crate::core::report::index::{FailureKind, Summary, persona_view, summary, trainee_view, trainees};
 use crate::core::report::sign::Signature;
 use crate::i18n::Lang;
@@ -104,6 +105,15 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                 })
                 .response
                 .labelled_by(label.id);
+            ui.selectable_value(&mut state.filter.language, None, lang.tr("dashboard-any-language"));
+            for language in Language::ALL {
+                ui.selectable_value(
+                    &mut state.filter.language,
+                    Some(language),
+                    language.code().to_uppercase(),
+                );
+            }
+            ui.separator();
             ui.selectable_value(&mut state.filter.mode, None, lang.tr("dashboard-any-mode"));
             for mode in [Mode::Practice, Mode::Assessment] {
                 ui.selectable_value(&mut state.filter.mode, Some(mode), lang.mode(mode));
@@ -183,8 +193,10 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
             .column(Column::auto().at_least(130.0))
             .column(Column::auto().at_least(140.0))
             .column(Column::auto().at_least(160.0))
+            .column(Column::auto().at_least(40.0))
             .column(Column::auto().at_least(80.0))
             .column(Column::auto().at_least(150.0))
+            .column(Column::auto().at_least(60.0))
             .column(Column::auto().at_least(60.0))
             .column(Column::auto().at_least(70.0))
             .column(Column::remainder())
@@ -193,10 +205,17 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                 h.col(|ui| header(&mut sort, ui, SortBy::Trainee, lang.tr("trainee")));
                 h.col(|ui| header(&mut sort, ui, SortBy::Persona, lang.tr("column-persona")));
                 h.col(|ui| {
+                    ui.label(RichText::new(lang.tr("column-language")).family(theme::bold()));
+                });
+                h.col(|ui| {
                     ui.label(RichText::new(lang.tr("column-mode")).family(theme::bold()));
                 });
                 h.col(|ui| header(&mut sort, ui, SortBy::Outcome, lang.tr("column-outcome")));
                 h.col(|ui| header(&mut sort, ui, SortBy::Score, lang.tr("column-score")));
+                h.col(|ui| {
+                    ui.label(RichText::new(lang.tr("column-expected")).family(theme::bold()))
+                        .on_hover_text(lang.tr("column-expected-hint"));
+                });
                 h.col(|ui| {
                     ui.label(RichText::new(lang.tr("column-result")).family(theme::bold()));
                 });
@@ -222,6 +241,9 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                         ui.label(&r.persona_name);
                     });
                     row.col(|ui| {
+                        ui.label(r.language.code().to_uppercase());
+                    });
+                    row.col(|ui| {
                         ui.label(lang.mode(r.mode));
                     });
                     row.col(|ui| {
@@ -229,6 +251,9 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                     });
                     row.col(|ui| {
                         ui.label(lang.score(r.total));
+                    });
+                    row.col(|ui| {
+                        ui.label(r.expected_score.map_or("—".to_string(), |v| v.to_string()));
                     });
                     row.col(|ui| {
                         if r.passed {

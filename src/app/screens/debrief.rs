@@ -58,6 +58,19 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 });
             });
             ui.add_space(10.0);
+            ui.columns(2, |cols| {
+                theme::card(&cols[0]).show(&mut cols[0], |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(lang.tr("debrief-steps")).family(theme::bold()).size(16.0));
+                    steps(ui, lang, report);
+                });
+                theme::card(&cols[1]).show(&mut cols[1], |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(lang.tr("debrief-self")).family(theme::bold()).size(16.0));
+                    self_assessment(ui, lang, report);
+                });
+            });
+            ui.add_space(10.0);
             theme::card(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(lang.tr("debrief-moods")).family(theme::bold()).size(16.0));
@@ -274,5 +287,61 @@ fn transcript(ui: &mut egui::Ui, lang: Lang, report: &Report) {
             );
         }
         ui.separator();
+    }
+}
+
+/// Each required step: taken at which turn, taken too late, missed, or not required in this call.
+fn steps(ui: &mut egui::Ui, lang: Lang, report: &Report) {
+    let results = &report.score.step_results;
+    if results.is_empty() {
+        ui.label(RichText::new(lang.tr("debrief-no-steps")).color(theme::muted(ui)));
+        return;
+    }
+    for r in results {
+        let (mark, color, state) = match (r.applies, r.done_at, r.late) {
+            (false, _, _) => ("–", theme::muted(ui), lang.tr("debrief-step-not-required").to_string()),
+            (true, Some(turn), false) => {
+                ("✔", theme::GOOD, lang.tr_args("debrief-step-done", &[("turn", turn.into())]))
+            }
+            (true, Some(turn), true) => {
+                ("✘", theme::BAD, lang.tr_args("debrief-step-late", &[("turn", turn.into())]))
+            }
+            (true, None, _) => ("✘", theme::BAD, lang.tr("debrief-step-missed").to_string()),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(mark).color(color).family(theme::bold()));
+            ui.label(&r.name);
+            ui.label(RichText::new(state).color(color));
+            if r.critical {
+                ui.label(RichText::new(lang.tr("debrief-step-critical")).small().color(theme::muted(ui)));
+            }
+        });
+    }
+}
+
+/// What the trainee expected, beside what happened.
+fn self_assessment(ui: &mut egui::Ui, lang: Lang, report: &Report) {
+    let Some(mine) = &report.self_assessment else {
+        ui.label(RichText::new(lang.tr("debrief-self-none")).color(theme::muted(ui)));
+        return;
+    };
+    let s = &report.score;
+    egui::Grid::new("self-vs-real").num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
+        ui.label("");
+        ui.label(RichText::new(lang.tr("debrief-self-expected")).family(theme::bold()));
+        ui.label(RichText::new(lang.tr("debrief-self-real")).family(theme::bold()));
+        ui.end_row();
+        ui.label(lang.tr("debrief-self-score"));
+        ui.label(mine.expected_score.map_or("—".to_string(), |v| v.to_string()));
+        ui.label(lang.score(s.total));
+        ui.end_row();
+        ui.label(lang.tr("debrief-self-style"));
+        ui.label(mine.style.map_or("—", |st| lang.style(st)));
+        ui.label(lang.style(s.style));
+        ui.end_row();
+    });
+    if !mine.differently.is_empty() {
+        ui.label(RichText::new(lang.tr("debrief-self-differently")).family(theme::bold()));
+        ui.label(&mine.differently);
     }
 }

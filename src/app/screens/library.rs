@@ -1,6 +1,8 @@
 //! The start screen: the trainee's details and settings, an offer to resume an interrupted
 //! call, and the persona library as cards with filters and the practice/assessment choice.
 
+use std::sync::Arc;
+
 use egui::RichText;
 
 use crate::app::screens::{difficulty, primary_button};
@@ -128,12 +130,20 @@ fn filters(app: &mut SettleApp, ui: &mut egui::Ui) {
 
 fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
+    // One card per persona, in the interface's language where the persona has it, with every
+    // language it can be played in.
+    let ui_language = Language::from(lang);
     let shown: Vec<_> = app
         .library
-        .personas()
-        .filter(|p| app.settings.filter_language.is_none_or(|l| l == p.language))
-        .filter(|p| app.settings.filter_difficulty.is_none_or(|d| d == p.difficulty))
-        .cloned()
+        .files
+        .iter()
+        .filter_map(|f| {
+            let languages = f.languages();
+            let persona = f.in_language(ui_language).or(f.persona.as_ref())?;
+            Some((Arc::clone(persona), languages))
+        })
+        .filter(|(_, languages)| app.settings.filter_language.is_none_or(|l| languages.contains(&l)))
+        .filter(|(p, _)| app.settings.filter_difficulty.is_none_or(|d| d == p.difficulty))
         .collect();
     if shown.is_empty() {
         ui.label(RichText::new(lang.tr("library-no-match")).color(theme::muted(ui)));
@@ -144,7 +154,7 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let card_width = ((ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32).floor();
     for row in shown.chunks(columns) {
         ui.horizontal(|ui| {
-            for persona in row {
+            for (persona, languages) in row {
                 theme::card(ui).show(ui, |ui| {
                     ui.set_width(card_width - 28.0);
                     ui.vertical(|ui| {
@@ -157,11 +167,10 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                                 ui.label(lang.archetype(persona.archetype));
                                 ui.horizontal(|ui| {
                                     difficulty(ui, lang, persona.difficulty);
-                                    ui.label(
-                                        RichText::new(persona.language.code().to_uppercase())
-                                            .small()
-                                            .family(theme::bold()),
-                                    );
+                                    let codes: Vec<String> =
+                                        languages.iter().map(|l| l.code().to_uppercase()).collect();
+                                    ui.label(RichText::new(codes.join(" · ")).small().family(theme::bold()))
+                                        .on_hover_text(lang.tr("library-languages"));
                                 });
                             });
                         });

@@ -28,6 +28,8 @@ pub struct Row {
     pub persona_name: String,
     /// The language the call was played in.
     pub language: Language,
+    /// The score the trainee expected before the debrief, if they said.
+    pub expected_score: Option<u32>,
     pub mode: Mode,
     pub seed: u64,
     pub started_at: DateTime<Utc>,
@@ -72,6 +74,7 @@ impl Row {
             persona: r.persona.counted_id(),
             persona_name: r.persona.name.clone(),
             language: r.persona.language,
+            expected_score: r.self_assessment.as_ref().and_then(|a| a.expected_score),
             mode: r.mode,
             seed: r.seed,
             started_at: r.started_at,
@@ -245,8 +248,8 @@ struct CacheFile {
     entries: HashMap<String, Row>,
 }
 
-// 3: rows carry the call's language, and old twins' ids are merged.
-const CACHE_FORMAT: u32 = 3;
+// 3: rows carry the call's language, and old twins' ids are merged; 4: the expected score.
+const CACHE_FORMAT: u32 = 4;
 
 impl RowCache {
     fn load(file: PathBuf, fingerprint: String) -> RowCache {

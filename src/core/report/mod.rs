@@ -21,7 +21,7 @@ use crate::core::engine::CallEngine;
 use crate::core::format::Language;
 use crate::core::persona::{ContentHash, PersonaId};
 use crate::core::scoring::{ScoreCard, score};
-use crate::core::wrapup::WrapUp;
+use crate::core::wrapup::{SelfAssessment, WrapUp};
 
 /// The report file format version this build writes and reads.
 pub const REPORT_FORMAT: u32 = 1;
@@ -91,6 +91,9 @@ pub struct Report {
     pub end: CallEnd,
     pub wrap_up: WrapUp,
     pub score: ScoreCard,
+    /// The trainee's own assessment, written before the debrief.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_assessment: Option<SelfAssessment>,
     /// HMAC-SHA256 of the report without this field, under the organisation's key.
     #[serde(default)]
     pub signature: Option<String>,
@@ -143,6 +146,7 @@ impl Report {
             end,
             wrap_up,
             score: card,
+            self_assessment: None,
             signature: None,
         })
     }
