@@ -61,58 +61,64 @@ pub enum CaseText {
     Goal,
 }
 
-/// Where a text is in a persona. Indices are 0-based; people see them counted from 1.
+/// Where a text is in a persona. Indices are 0-based; people see them counted from 1. `N` is
+/// the node name: owned in a [`Site`], borrowed from the file in a [`SiteRef`] while walking.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Site {
+pub enum SiteOf<N> {
     Description,
     Case(CaseText),
     /// A variant of what the debtor says at a node.
-    Says {
-        node: String,
-        n: usize,
-    },
-    Reply {
-        node: String,
-        n: usize,
-    },
-    Feedback {
-        node: String,
-        n: usize,
-    },
-    Ending {
-        node: String,
-    },
+    Says { node: N, n: usize },
+    Reply { node: N, n: usize },
+    Feedback { node: N, n: usize },
+    Ending { node: N },
     /// The name of a required step, as the debrief shows it.
-    Step {
-        n: usize,
-        id: String,
-    },
+    Step { n: usize, id: N },
 }
 
-impl Site {
+/// A site that owns its names.
+pub type Site = SiteOf<String>;
+/// A site borrowing its names from the file being walked.
+pub type SiteRef<'a> = SiteOf<&'a str>;
+
+impl SiteRef<'_> {
+    pub fn to_owned(&self) -> Site {
+        match *self {
+            SiteOf::Description => Site::Description,
+            SiteOf::Case(c) => Site::Case(c),
+            SiteOf::Says { node, n } => Site::Says { node: node.to_string(), n },
+            SiteOf::Reply { node, n } => Site::Reply { node: node.to_string(), n },
+            SiteOf::Feedback { node, n } => Site::Feedback { node: node.to_string(), n },
+            SiteOf::Ending { node } => Site::Ending { node: node.to_string() },
+            SiteOf::Step { n, id } => Site::Step { n, id: id.to_string() },
+        }
+    }
+}
+
+impl<N: AsRef<str>> SiteOf<N> {
     /// The id `settle strings` gives a text that has none: short, and readable in a table.
     pub fn default_id(&self) -> String {
         match self {
-            Site::Description => "description".into(),
-            Site::Case(c) => format!("case.{}", c.id_part()),
-            Site::Says { node, n } => format!("{node}.line{}", n + 1),
-            Site::Reply { node, n } => format!("{node}.reply{}", n + 1),
-            Site::Feedback { node, n } => format!("{node}.reply{}.feedback", n + 1),
-            Site::Ending { node } => format!("{node}.ending"),
-            Site::Step { id, .. } => format!("step.{id}"),
+            SiteOf::Description => "description".into(),
+            SiteOf::Case(c) => format!("case.{}", c.id_part()),
+            SiteOf::Says { node, n } => format!("{}.line{}", node.as_ref(), n + 1),
+            SiteOf::Reply { node, n } => format!("{}.reply{}", node.as_ref(), n + 1),
+            SiteOf::Feedback { node, n } => format!("{}.reply{}.feedback", node.as_ref(), n + 1),
+            SiteOf::Ending { node } => format!("{}.ending", node.as_ref()),
+            SiteOf::Step { id, .. } => format!("step.{}", id.as_ref()),
         }
     }
 
     /// Where the text is, for a translator: `opening / reply 2 / feedback`.
     pub fn describe(&self) -> String {
         match self {
-            Site::Description => "description".into(),
-            Site::Case(c) => format!("case file / {}", c.describe()),
-            Site::Says { node, n } => format!("{node} / debtor line {}", n + 1),
-            Site::Reply { node, n } => format!("{node} / reply {}", n + 1),
-            Site::Feedback { node, n } => format!("{node} / reply {} / feedback", n + 1),
-            Site::Ending { node } => format!("{node} / ending summary"),
-            Site::Step { id, .. } => format!("required step {id}"),
+            SiteOf::Description => "description".into(),
+            SiteOf::Case(c) => format!("case file / {}", c.describe()),
+            SiteOf::Says { node, n } => format!("{} / debtor line {}", node.as_ref(), n + 1),
+            SiteOf::Reply { node, n } => format!("{} / reply {}", node.as_ref(), n + 1),
+            SiteOf::Feedback { node, n } => format!("{} / reply {} / feedback", node.as_ref(), n + 1),
+            SiteOf::Ending { node } => format!("{} / ending summary", node.as_ref()),
+            SiteOf::Step { id, .. } => format!("required step {}", id.as_ref()),
         }
     }
 
@@ -120,14 +126,14 @@ impl Site {
     /// whether a debtor line is written `(text: .., weight: ..)`.
     pub fn source_path(&self, weighted: bool) -> String {
         match self {
-            Site::Description => "description".into(),
-            Site::Case(c) => format!("case_file.{}", c.source_path()),
-            Site::Says { node, n } if weighted => format!("nodes.{node}.says.{n}.text"),
-            Site::Says { node, n } => format!("nodes.{node}.says.{n}"),
-            Site::Reply { node, n } => format!("nodes.{node}.replies.{n}.text"),
-            Site::Feedback { node, n } => format!("nodes.{node}.replies.{n}.feedback"),
-            Site::Ending { node } => format!("nodes.{node}.ending.summary"),
-            Site::Step { n, .. } => format!("target.steps.{n}.name"),
+            SiteOf::Description => "description".into(),
+            SiteOf::Case(c) => format!("case_file.{}", c.source_path()),
+            SiteOf::Says { node, n } if weighted => format!("nodes.{}.says.{n}.text", node.as_ref()),
+            SiteOf::Says { node, n } => format!("nodes.{}.says.{n}", node.as_ref()),
+            SiteOf::Reply { node, n } => format!("nodes.{}.replies.{n}.text", node.as_ref()),
+            SiteOf::Feedback { node, n } => format!("nodes.{}.replies.{n}.feedback", node.as_ref()),
+            SiteOf::Ending { node } => format!("nodes.{}.ending.summary", node.as_ref()),
+            SiteOf::Step { n, .. } => format!("target.steps.{n}.name"),
         }
     }
 }
@@ -190,10 +196,10 @@ impl CaseText {
 
 /// Calls `f` on every text of a persona file, in file order within each part: description,
 /// case file, required steps, then nodes by name. `weighted` tells a debtor line written with a weight.
-pub fn for_each_text(file: &mut PersonaFile, mut f: impl FnMut(Site, bool, &mut String)) {
-    f(Site::Description, false, &mut file.description);
+pub fn for_each_text(file: &mut PersonaFile, mut f: impl FnMut(SiteRef<'_>, bool, &mut String)) {
+    f(SiteRef::Description, false, &mut file.description);
     let case = &mut file.case_file;
-    let mut case_text = |c: CaseText, text: &mut String| f(Site::Case(c), false, text);
+    let mut case_text = |c: CaseText, text: &mut String| f(SiteRef::Case(c), false, text);
     let debtor = &mut case.debtor;
     case_text(CaseText::LegalForm, &mut debtor.legal_form);
     if let Some(text) = debtor.register_no.as_mut() {
@@ -219,24 +225,25 @@ pub fn for_each_text(file: &mut PersonaFile, mut f: impl FnMut(Site, bool, &mut 
     case_text(CaseText::Mandate, &mut case.mandate);
     case_text(CaseText::Goal, &mut case.goal);
     for (n, step) in file.target.steps.iter_mut().enumerate() {
-        f(Site::Step { n, id: step.id.clone() }, false, &mut step.name);
+        let id = step.id.as_str();
+        f(SiteRef::Step { n, id }, false, &mut step.name);
     }
     for (name, node) in file.nodes.iter_mut() {
         for (n, line) in node.says.iter_mut().enumerate() {
-            let site = Site::Says { node: name.clone(), n };
+            let site = SiteRef::Says { node: name, n };
             match line {
                 LineSpec::Plain(text) => f(site, false, text),
                 LineSpec::Weighted { text, .. } => f(site, true, text),
             }
         }
         for (n, reply) in node.replies.iter_mut().enumerate() {
-            f(Site::Reply { node: name.clone(), n }, false, &mut reply.text);
+            f(SiteRef::Reply { node: name, n }, false, &mut reply.text);
             if let Some(feedback) = reply.feedback.as_mut() {
-                f(Site::Feedback { node: name.clone(), n }, false, feedback);
+                f(SiteRef::Feedback { node: name, n }, false, feedback);
             }
         }
         if let Some(ending) = node.ending.as_mut() {
-            f(Site::Ending { node: name.clone() }, false, &mut ending.summary);
+            f(SiteRef::Ending { node: name }, false, &mut ending.summary);
         }
     }
 }
@@ -260,13 +267,28 @@ impl TextLine {
 
 /// Strips every ` #line:ID` from a parsed file and returns every text in walk order.
 pub fn take_line_ids(file: &mut PersonaFile) -> Vec<TextLine> {
+    take(file, true)
+}
+
+/// Strips every ` #line:ID` and lists only the texts that had one, without their words: all
+/// that loading a persona without string tables needs (to find ids used twice), at no cost
+/// for a file without ids.
+pub fn strip_line_ids(file: &mut PersonaFile) -> Vec<TextLine> {
+    take(file, false)
+}
+
+fn take(file: &mut PersonaFile, every_text: bool) -> Vec<TextLine> {
     let mut lines = Vec::new();
     for_each_text(file, |site, weighted, text| {
         let (plain, id) = split_line_id(text);
+        if id.is_none() && !every_text {
+            return;
+        }
         let id = id.map(|id| LineId(id.to_string()));
         let plain_len = plain.len();
         text.truncate(plain_len);
-        lines.push(TextLine { site, id, text: text.clone(), weighted });
+        let words = if every_text { text.clone() } else { String::new() };
+        lines.push(TextLine { site: site.to_owned(), id, text: words, weighted });
     });
     lines
 }
@@ -336,15 +358,6 @@ pub fn write_ids(text: &str, lines: &[TextLine], ids: &[(usize, LineId)]) -> Res
     }
     out.push_str(&text[from..]);
     Ok(out)
-}
-
-/// Replaces texts by site: `lookup` gives the text to show, or `None` to keep the source.
-pub fn replace_texts(file: &mut PersonaFile, mut lookup: impl FnMut(&Site) -> Option<String>) {
-    for_each_text(file, |site, _, text| {
-        if let Some(new) = lookup(&site) {
-            *text = new;
-        }
-    });
 }
 
 #[cfg(test)]

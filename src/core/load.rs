@@ -14,7 +14,7 @@ use thiserror::Error;
 
 use crate::core::diagnostic::{Diagnostic, Level, Problem, suggest};
 use crate::core::format::{Language, PersonaFile};
-use crate::core::lines::take_line_ids;
+use crate::core::lines::{strip_line_ids, take_line_ids};
 use crate::core::mistakes;
 use crate::core::persona::{ContentHash, Persona};
 use crate::core::ron_fast;
@@ -281,7 +281,8 @@ pub fn load_persona(
             tables: Vec::new(),
         };
     };
-    let lines = take_line_ids(&mut file);
+    // Tables need every text; without them only the ids matter (to find one used twice).
+    let lines = if tables.is_empty() { strip_line_ids(&mut file) } else { take_line_ids(&mut file) };
     // Validation takes the file; translations need it again, with only their words changed.
     let for_tables = (!tables.is_empty()).then(|| file.clone());
     let (persona, found) = validate(file, Context { path, text, assets_dir, hash: hash.clone() });

@@ -198,7 +198,7 @@ fn translated(graph: &Graph<'_>, language: Language, rows: &[TableRow]) -> Optio
         match line.id.as_ref().and_then(|id| by_id.get(id.0.as_str())) {
             Some(translation) => *text = (*translation).to_string(),
             None => {
-                untranslated.insert(site);
+                untranslated.insert(site.to_owned());
             }
         }
     });
