@@ -289,6 +289,11 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             Err(e) => writeln!(out, "{e}")?,
         }
     }
+    // A script longer than the call is a wrong script: the author meant another route.
+    if let Some(left) = scripted.as_mut().map(|steps| steps.count()).filter(|n| *n > 0) {
+        let turns = engine.turns().len();
+        return Err(format!("the call ended after {turns} replies; {left} more were given").into());
+    }
     let ended_at = Utc::now();
     let interactive = scripted.is_none() && args_wrap_up_empty(args) && !args.correct_wrap_up;
     let wrap_up = if let (true, Some(end)) = (args.correct_wrap_up, engine.end()) {

@@ -68,12 +68,26 @@ pub enum SiteOf<N> {
     Description,
     Case(CaseText),
     /// A variant of what the debtor says at a node.
-    Says { node: N, n: usize },
-    Reply { node: N, n: usize },
-    Feedback { node: N, n: usize },
-    Ending { node: N },
+    Says {
+        node: N,
+        n: usize,
+    },
+    Reply {
+        node: N,
+        n: usize,
+    },
+    Feedback {
+        node: N,
+        n: usize,
+    },
+    Ending {
+        node: N,
+    },
     /// The name of a required step, as the debrief shows it.
-    Step { n: usize, id: N },
+    Step {
+        n: usize,
+        id: N,
+    },
 }
 
 /// A site that owns its names.
