@@ -33,9 +33,10 @@ pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>
     for (label, scored) in [("Best", &a.best), ("Worst", &a.worst)] {
         if let Some(s) = scored {
             println!(
-                "\n{label} reachable score (correct wrap-up): {:.1} at {}\n  {}",
+                "\n{label} reachable score (correct wrap-up): {:.1} at {}, {}\n  {}",
                 s.total,
                 s.ending,
+                if s.passed { "passed" } else { "failed" },
                 describe(&s.steps)
             );
         }

@@ -72,6 +72,8 @@ pub struct EndingReach {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoredPath {
     pub total: f64,
+    /// A call can score high and still fail (a critical error, a missed critical step).
+    pub passed: bool,
     pub ending: NodeId,
     pub steps: Vec<Step>,
 }
@@ -341,10 +343,11 @@ fn score_search(persona: &Arc<Persona>, bounds: Bounds, turn_limit: u32) -> Scor
             EndReason::Ending(id) => id.clone(),
             EndReason::TurnLimit => NodeId("(turn limit)".into()),
         };
-        let better = result.best.as_ref().is_none_or(|b| card.total > b.total);
+        // The best call is the best one that passes; a high total with a critical error is not.
+        let better = result.best.as_ref().is_none_or(|b| (card.passed, card.total) > (b.passed, b.total));
         let worse = result.worst.as_ref().is_none_or(|w| card.total < w.total);
         if better || worse {
-            let scored = ScoredPath { total: card.total, ending, steps: path(arena, at) };
+            let scored = ScoredPath { total: card.total, passed: card.passed, ending, steps: path(arena, at) };
             if better {
                 result.best = Some(scored.clone());
             }
