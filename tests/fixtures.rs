@@ -103,3 +103,51 @@ fn the_minimal_persona_in_the_authoring_guide_loads_cleanly() {
     assert!(loaded.diagnostics.is_empty(), "{}", loaded.render());
     assert!(loaded.persona.is_some());
 }
+
+/// A persona of `points` decision nodes where the right reply is `right` and the wrong ones
+/// (threats) are `wrong`.
+fn decisions(points: usize, right: &str, wrong: &[&str]) -> String {
+    let base = fs::read_to_string("tests/data/good/minimal.ron").expect("minimal");
+    let mut nodes = String::new();
+    for i in 0..points {
+        let next = if i + 1 == points { "promise".to_string() } else { format!("d{}", i + 1) };
+        nodes.push_str(&format!(
+            r#""d{i}": Node(says: ["Well?"], replies: [
+                Reply(text: "{right}", empathy: 1, firmness: 1, next: Goto("{next}")),
+                {threats}
+            ]),
+            "#,
+            threats = wrong
+                .iter()
+                .map(|w| format!(
+                    r#"Reply(text: "{w}", empathy: -2, firmness: 2, violation: Violation(kind: Threat, severity: Major), next: Goto("hung_up")),"#
+                ))
+                .collect::<String>()
+        ));
+    }
+    // The opening stays reachable (so no other warning): its promise path leads into d0.
+    base.replace("nodes: {", &format!("nodes: {{\n{nodes}")).replacen(
+        "next: Goto(\"promise\")",
+        "next: Goto(\"d0\")",
+        1,
+    )
+}
+
+#[test]
+fn a_persona_whose_best_replies_are_the_longest_is_warned_of_giving_the_answer_away() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tells.ron");
+    let long = "I understand, and to be precise: the invoice was due on 15 October; can you pay today?";
+    fs::write(&path, decisions(12, long, &["Pay now.", "Or else."])).expect("write");
+    let loaded = load_file(&path, Path::new("tests/data/assets"));
+    let codes: Vec<_> = loaded.diagnostics.iter().map(|d| d.problem.code()).collect();
+    assert!(codes.contains(&"answer-by-form"), "{}", loaded.render());
+    assert!(loaded.render().contains("the best reply is also the longest"), "{}", loaded.render());
+    // Right replies neither the longest nor the shortest: a wrong one is longer, another shorter.
+    let tempting =
+        "I understand, and to be precise: pay today, or our people will visit you at home tonight.";
+    fs::write(&path, decisions(12, "When exactly can you pay the full amount?", &[tempting, "Pay now."]))
+        .expect("write");
+    let loaded = load_file(&path, Path::new("tests/data/assets"));
+    assert!(loaded.diagnostics.iter().all(|d| d.problem.code() != "answer-by-form"), "{}", loaded.render());
+}

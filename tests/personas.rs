@@ -276,3 +276,67 @@ fn textbook_calls_pass_with_a_margin_and_breaches_fail() {
         }
     }
 }
+
+/// Assessment calls each surface strategy plays per persona and language in the test.
+const SURFACE_SEEDS: u64 = 100;
+
+#[test]
+fn no_player_who_ignores_what_replies_say_passes_any_persona_in_either_language() {
+    use settle::core::surface::{Strategy, play_strategy};
+    let mut passing = Vec::new();
+    for persona in bundled() {
+        for strategy in Strategy::ALL {
+            let r = play_strategy(&persona, strategy, SURFACE_SEEDS);
+            // A random player may be lucky now and then; every other strategy never passes.
+            let allowed = if strategy == Strategy::Random { 0.02 } else { 0.0 };
+            if r.pass_rate() > allowed {
+                passing.push(format!(
+                    "{} ({}): {} passed {:.1}% (mean {:.1})",
+                    persona.id,
+                    persona.language,
+                    strategy.key(),
+                    r.pass_rate() * 100.0,
+                    r.mean
+                ));
+            }
+        }
+    }
+    assert!(passing.is_empty(), "{}", passing.join("\n"));
+}
+
+#[test]
+fn every_persona_has_a_textbook_call_and_fails_its_breaches() {
+    let calls = scripted_calls();
+    for persona in bundled() {
+        let mine: Vec<_> = calls.iter().filter(|c| c.persona == persona.id.0).collect();
+        assert_eq!(
+            mine.iter().filter(|c| c.tag == "textbook").count(),
+            1,
+            "{}: one textbook call",
+            persona.id
+        );
+        assert!(mine.iter().any(|c| c.tag.starts_with("breach")), "{}: breach calls", persona.id);
+    }
+}
+
+#[test]
+fn invoice_numbers_are_unique_across_the_library_and_follow_issue_dates() {
+    let mut invoices: Vec<(chrono::NaiveDate, String, String)> = bundled()
+        .iter()
+        .filter(|p| p.language == Language::En)
+        .flat_map(|p| p.case_file.invoices.iter().map(|i| (i.issued, i.number.clone(), p.id.0.clone())))
+        .collect();
+    invoices.sort();
+    let mut seen = std::collections::HashSet::new();
+    for (issued, number, persona) in &invoices {
+        assert!(seen.insert(number.clone()), "{number} ({persona}) is used twice");
+        let month = format!("FV/{}/", issued.format("%Y/%m"));
+        assert!(number.starts_with(&month), "{number} ({persona}) was issued on {issued}");
+    }
+    for pair in invoices.windows(2) {
+        let ((d1, n1, p1), (d2, n2, p2)) = (&pair[0], &pair[1]);
+        if d1.format("%Y%m").to_string() == d2.format("%Y%m").to_string() {
+            assert!(n1 < n2, "{n1} ({p1}, {d1}) and {n2} ({p2}, {d2}) are out of date order");
+        }
+    }
+}

@@ -305,7 +305,7 @@ pub fn analyze(persona: &Arc<Persona>, bounds: Bounds) -> Analysis {
         never_offered,
         naive,
         surface: crate::core::surface::play_all(persona, bounds.surface_seeds),
-        form_tells: crate::core::surface::form_tells(persona),
+        form_tells: crate::core::surface::form_tells(&persona.nodes, &persona.target),
     }
 }
 
@@ -347,7 +347,8 @@ fn score_search(persona: &Arc<Persona>, bounds: Bounds, turn_limit: u32) -> Scor
         let better = result.best.as_ref().is_none_or(|b| (card.passed, card.total) > (b.passed, b.total));
         let worse = result.worst.as_ref().is_none_or(|w| card.total < w.total);
         if better || worse {
-            let scored = ScoredPath { total: card.total, passed: card.passed, ending, steps: path(arena, at) };
+            let scored =
+                ScoredPath { total: card.total, passed: card.passed, ending, steps: path(arena, at) };
             if better {
                 result.best = Some(scored.clone());
             }

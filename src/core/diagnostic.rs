@@ -175,6 +175,8 @@ pub enum Problem {
     UnknownStep { step: String, suggestion: Option<String> },
     #[error("no reply takes step `{0}`, so every call misses it")]
     StepNeverTaken(String),
+    #[error("at {percent}% of the decision points the best reply is also the {}: a trainee can pick it without reading", if *longest { "longest" } else { "shortest" })]
+    AnswerByForm { longest: bool, percent: u32 },
 }
 
 impl Problem {
@@ -243,6 +245,7 @@ impl Problem {
             Problem::DuplicateStep(_) => "duplicate-step",
             Problem::UnknownStep { .. } => "unknown-step",
             Problem::StepNeverTaken(_) => "step-never-taken",
+            Problem::AnswerByForm { .. } => "answer-by-form",
         }
     }
 
@@ -405,6 +408,9 @@ impl Problem {
                 "declare it in `target.steps: [Step(id: ..., name: ...)]`, or correct the spelling"
             }
             Problem::StepNeverTaken(_) => "add the step's id to `steps: [...]` of the reply that takes it",
+            Problem::AnswerByForm { .. } => {
+                "make wrong replies as long and polished as right ones, and some right ones short; `settle analyze` shows the share"
+            }
             Problem::TableUnreadable(_) => {
                 "save the table as CSV (UTF-8) with the header id,where,source,translation,lock"
             }

@@ -14,7 +14,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::core::call::Mode;
 use crate::core::engine::{CallEngine, Offer};
-use crate::core::persona::{Persona, Reply};
+use crate::core::persona::{Node, Persona, Reply, Target};
 use crate::core::scoring::score;
 use crate::core::wrapup::WrapUp;
 
@@ -158,9 +158,10 @@ pub fn play_all(persona: &Arc<Persona>, seeds: u64) -> Vec<StrategyResult> {
     Strategy::ALL.iter().map(|s| play_strategy(persona, *s, seeds)).collect()
 }
 
-/// How often the form of a reply tells the answer: at decision points (nodes offering two or
-/// more replies without conditions), the share where a best reply is also the longest, or
-/// the shortest.
+/// How often the form of a reply tells the answer: at decision points (nodes offering three or
+/// more replies without conditions, whose replies are not all as good), the share where a best
+/// reply is also the longest, or the shortest. Between two replies one is always the longer, so
+/// two-reply nodes say nothing about the author's habit and are left out.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct FormTells {
     pub decision_points: u32,
@@ -186,9 +187,29 @@ fn share(n: u32, of: u32) -> f64 {
 /// the answer away.
 pub const FORM_TELL_LIMIT: f64 = 1.0 / 3.0;
 
+/// Below this many decision points a share says little (a two-turn practice persona).
+pub const FORM_TELL_MIN_POINTS: u32 = 10;
+
+impl FormTells {
+    /// The share of decision points where the form tells the answer, when it gives the answer
+    /// away: the best reply is the longest (`true`) or the shortest (`false`) too often.
+    pub fn gives_away(&self) -> Option<(bool, f64)> {
+        if self.decision_points < FORM_TELL_MIN_POINTS {
+            return None;
+        }
+        let (longest, shortest) = (self.longest_share(), self.shortest_share());
+        match (longest > FORM_TELL_LIMIT, shortest > FORM_TELL_LIMIT) {
+            (true, _) if longest >= shortest => Some((true, longest)),
+            (_, true) => Some((false, shortest)),
+            (true, false) => Some((true, longest)),
+            (false, false) => None,
+        }
+    }
+}
+
 /// A reply's merit as a quality team sees it, without playing on: no violation, the ploy
 /// countered, required steps taken, the stance near the target zone.
-fn merit(persona: &Persona, reply: &Reply) -> (bool, bool, i32, u32, i64) {
+fn merit(target: &Target, reply: &Reply) -> (bool, bool, i32, u32, i64) {
     use crate::core::format::PloyHandling;
     let clean = reply.violation.is_none();
     let not_fooled = reply.ploy != Some(PloyHandling::FellFor);
@@ -202,19 +223,19 @@ fn merit(persona: &Persona, reply: &Reply) -> (bool, bool, i32, u32, i64) {
         empathy: f64::from(reply.stance.empathy) / 2.0,
         firmness: f64::from(reply.stance.firmness) / 2.0,
     };
-    let near = -(persona.target.style_zone.distance(point) * 1000.0) as i64;
+    let near = -(target.style_zone.distance(point) * 1000.0) as i64;
     (clean && not_fooled, clean, handling, steps, near)
 }
 
 /// Counts the decision points where a best reply is the longest or the shortest one.
-pub fn form_tells(persona: &Persona) -> FormTells {
+pub fn form_tells(nodes: &[Node], target: &Target) -> FormTells {
     let mut tells = FormTells::default();
-    for node in &persona.nodes {
+    for node in nodes {
         let open: Vec<&Reply> = node.replies.iter().filter(|r| r.when.is_none()).collect();
-        if open.len() < 2 {
+        if open.len() < 3 {
             continue;
         }
-        let merits: Vec<_> = open.iter().map(|r| merit(persona, r)).collect();
+        let merits: Vec<_> = open.iter().map(|r| merit(target, r)).collect();
         let Some(top) = merits.iter().max() else { continue };
         // A node where every reply is as good teaches nothing by its choice.
         if merits.iter().all(|m| m == top) {

@@ -545,6 +545,10 @@ impl Validator<'_, '_> {
             let id = &ids[idx.get()];
             self.error(Problem::NoExit(id.clone()), &At::Root.key("nodes").key(id));
         }
+        if let Some((longest, share)) = crate::core::surface::form_tells(nodes, target).gives_away() {
+            let percent = (share * 100.0).round() as u32;
+            self.warn(Problem::AnswerByForm { longest, percent }, &At::Root.key("nodes"));
+        }
         for (i, step) in target.steps.iter().enumerate() {
             if !nodes.iter().flat_map(|n| &n.replies).any(|r| r.steps.contains(&step.id)) {
                 self.warn(
