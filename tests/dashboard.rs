@@ -85,6 +85,9 @@ fn aggregations_on_a_known_report_set() {
 
     // CSV: the hostile name cannot run as a formula.
     let table = csv(&index.rows).expect("csv");
+    let header = table.lines().next().expect("a header");
+    assert!(header.contains(",persona_name,language,mode,outcome,score,expected_score,passed,"), "{header}");
+    assert!(table.lines().nth(1).is_some_and(|row| row.contains(",en,Practice,")), "{table}");
     assert!(table.contains("\"'=HYPERLINK(\"\"http://x\"\")<script>alert(1)</script>\""), "{table}");
     assert!(!table.contains(",=HYPERLINK"));
     // HTML: escaped.
