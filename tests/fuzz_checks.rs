@@ -185,7 +185,8 @@ fn derived(report: &Report) {
 
     assert_eq!(style_path(report).len(), report.turns.len());
     assert_eq!(mood_series(report).len(), report.moods.len());
-    assert_eq!(wrap_up_rows(report).len(), 5);
+    let call_back = report.end.terms.as_ref().and_then(|t| t.call_back).or(report.wrap_up.call_back);
+    assert_eq!(wrap_up_rows(report).len(), 5 + usize::from(call_back.is_some()));
     let best = best_scores([report], &report.trainee);
     assert_eq!(best.len(), 1);
     for amount in report.end.terms.iter().map(|t| t.amount).chain(report.wrap_up.amount) {

@@ -105,7 +105,8 @@ fn missing_stale_orphan_and_duplicate_rows_each_have_their_exact_diagnostic() {
     rows.iter_mut().find(|r| r.id == "opening.line1").expect("row").translation.clear();
     // Stale: translated from an older source text.
     rows.iter_mut().find(|r| r.id == "opening.reply2").expect("row").lock = lock_of("Pay up.");
-    // Orphan: a line that left the graph (renamed from `hung_up.line1`? No: a new name).
+    // Orphan: a line that left the graph; its near namesake `hung_up.line1` has a row of its own,
+    // so it is not suggested as the new name.
     let mut orphan = rows[0].clone();
     orphan.id = "hung_up.line2".into();
     rows.push(orphan);
@@ -147,7 +148,7 @@ fn missing_stale_orphan_and_duplicate_rows_each_have_their_exact_diagnostic() {
         ),
         format!(
             "{t}:{l3}:1: warning[translation-orphan]: line `hung_up.line2` is not in the persona any more \
-             (hint: was the line renamed to `hung_up.line1`? Otherwise delete the row)"
+             (hint: delete the row, or run `settle strings --prune` to drop every such row)"
         ),
         format!(
             "{t}:{dup_line}:1: error[line-id-duplicate]: line id `{}` is used by another text too \

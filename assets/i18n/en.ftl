@@ -175,6 +175,7 @@ field-outcome = Outcome
 field-amount = Amount
 field-instalments = Instalments
 field-first-due = First due date
+field-call-back = Call-back day
 field-next-step = Next step
 
 ## Debrief
@@ -434,6 +435,7 @@ cli-failed-severe = Failed by a severe conduct violation: { $violation }
 cli-below-pass-mark = Below the pass mark.
 cli-not-scored = n/a
 cli-wrap-up-fields = Wrap-up fields: outcome { $outcome }, amount { $amount }, instalments { $instalments }, first due { $first_due }, next step { $next_step }
+cli-call-back = Call-back day: { $date }
 cli-real-terms = Real terms: amount { $amount }, { $instalments }, first due { $first_due }, next step { $next_step }
 cli-no-amount = none
 cli-no-date = -

@@ -179,6 +179,7 @@ field-outcome = Wynik rozmowy
 field-amount = Kwota
 field-instalments = Liczba rat
 field-first-due = Termin pierwszej płatności
+field-call-back = Termin ponownego kontaktu
 field-next-step = Następny krok
 
 ## Omówienie
@@ -450,6 +451,7 @@ cli-failed-severe = Niezaliczone z powodu rażącego naruszenia zasad: { $violat
 cli-below-pass-mark = Poniżej progu zaliczenia.
 cli-not-scored = b.d.
 cli-wrap-up-fields = Pola podsumowania — wynik rozmowy: { $outcome }, kwota: { $amount }, liczba rat: { $instalments }, termin pierwszej płatności: { $first_due }, następny krok: { $next_step }
+cli-call-back = Termin ponownego kontaktu: { $date }
 cli-real-terms = Faktyczne ustalenia — kwota: { $amount }; { $instalments }; termin pierwszej płatności: { $first_due }; następny krok: { $next_step }
 cli-no-amount = brak
 cli-no-date = -

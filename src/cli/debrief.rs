@@ -70,7 +70,11 @@ pub fn render(report: &Report, lang: Lang) -> String {
     let real = [
         (
             "amount",
-            terms.map_or_else(|| lang.tr("cli-no-amount").to_string(), |t| lang.amount(t.amount)).into(),
+            terms
+                .map(|t| t.amount)
+                .filter(|a| a.0 > 0)
+                .map_or_else(|| lang.tr("cli-no-amount").to_string(), |a| lang.amount(a))
+                .into(),
         ),
         ("instalments", instalments.into()),
         (
@@ -83,6 +87,9 @@ pub fn render(report: &Report, lang: Lang) -> String {
         ("next_step", lang.next_step(report.end.next_step).into()),
     ];
     let _ = writeln!(out, "  {}", lang.tr_args("cli-real-terms", &real));
+    if let Some(day) = terms.and_then(|t| t.call_back) {
+        let _ = writeln!(out, "  {}", lang.tr_args("cli-call-back", &[("date", lang.date(day).into())]));
+    }
     steps_and_self_assessment(&mut out, report, lang);
     let _ = writeln!(out, "\n{}", lang.tr("cli-turns"));
     for (i, t) in report.turns.iter().enumerate() {

@@ -98,8 +98,8 @@ pub enum ModeArg {
     Assessment,
 }
 
-/// One scripted step: a reply by its number on screen, by its place in the persona file
-/// (`#2`, as `settle analyze` names replies), or silence.
+/// One scripted step: a reply by its number on screen, by its place among the replies on offer
+/// counted in the persona file's order (`#2`), or silence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Reply(usize),
@@ -292,7 +292,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     // A script longer than the call is a wrong script: the author meant another route.
     if let Some(left) = scripted.as_mut().map(|steps| steps.count()).filter(|n| *n > 0) {
         let turns = engine.turns().len();
-        return Err(format!("the call ended after {turns} replies; {left} more were given").into());
+        return Err(format!("the call ended after {turns} replies, and the script has {left} more").into());
     }
     let ended_at = Utc::now();
     let interactive = scripted.is_none() && args_wrap_up_empty(args) && !args.correct_wrap_up;

@@ -54,6 +54,8 @@ pub enum WrapUpField {
     Amount,
     Instalments,
     FirstDue,
+    /// Shown only when a call-back was agreed or recorded.
+    CallBack,
     NextStep,
 }
 
@@ -70,7 +72,7 @@ pub fn wrap_up_rows(report: &Report) -> Vec<WrapUpRow> {
     let w = &report.wrap_up;
     let terms = report.end.terms.as_ref();
     let check = report.score.wrap_up_check;
-    vec![
+    let mut rows = vec![
         WrapUpRow {
             field: WrapUpField::Outcome,
             recorded: w.outcome.map(FieldValue::Outcome),
@@ -80,7 +82,8 @@ pub fn wrap_up_rows(report: &Report) -> Vec<WrapUpRow> {
         WrapUpRow {
             field: WrapUpField::Amount,
             recorded: w.amount.map(FieldValue::Amount),
-            real: terms.map(|t| FieldValue::Amount(t.amount)),
+            // A call-back agrees no money: its terms carry a zero amount.
+            real: terms.map(|t| t.amount).filter(|a| a.0 > 0).map(FieldValue::Amount),
             right: check.amount,
         },
         WrapUpRow {
@@ -95,13 +98,24 @@ pub fn wrap_up_rows(report: &Report) -> Vec<WrapUpRow> {
             real: terms.and_then(|t| t.first_due).map(FieldValue::Date),
             right: check.first_due,
         },
-        WrapUpRow {
-            field: WrapUpField::NextStep,
-            recorded: w.next_step.map(FieldValue::NextStep),
-            real: Some(FieldValue::NextStep(report.end.next_step)),
-            right: check.next_step,
-        },
-    ]
+    ];
+    let call_back = terms.and_then(|t| t.call_back);
+    if call_back.is_some() || w.call_back.is_some() {
+        // The date slot of the check covers both dates: right only when both are.
+        rows.push(WrapUpRow {
+            field: WrapUpField::CallBack,
+            recorded: w.call_back.map(FieldValue::Date),
+            real: call_back.map(FieldValue::Date),
+            right: check.first_due,
+        });
+    }
+    rows.push(WrapUpRow {
+        field: WrapUpField::NextStep,
+        recorded: w.next_step.map(FieldValue::NextStep),
+        real: Some(FieldValue::NextStep(report.end.next_step)),
+        right: check.next_step,
+    });
+    rows
 }
 
 /// A trainee's best total per persona (names compared without case or surrounding spaces).

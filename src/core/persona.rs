@@ -140,12 +140,18 @@ impl Target {
 
     /// The bit of a required step by id (steps are at most [`MAX_STEPS`]).
     pub fn step_bit(&self, id: &str) -> u64 {
-        self.steps.iter().position(|s| s.id == id).map_or(0, |i| 1 << i)
+        self.steps.iter().position(|s| s.id == id).map_or(0, step_bit)
     }
 }
 
 /// A persona declares at most this many required steps (they are tracked as bits).
 pub const MAX_STEPS: usize = 64;
+
+/// The bit of the `i`-th required step; none past [`MAX_STEPS`] (validation refuses such a
+/// persona, but the bit is computed before it is refused).
+pub fn step_bit(i: usize) -> u64 {
+    u32::try_from(i).ok().and_then(|i| 1u64.checked_shl(i)).unwrap_or(0)
+}
 
 /// A step a skilled collector must take (see `format::StepSpec`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

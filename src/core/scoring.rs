@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::call::{CallEnd, Turn};
 use crate::core::format::{PloyHandling, Severity, ViolationKind};
-use crate::core::persona::Target;
+use crate::core::persona::{Target, step_bit};
 use crate::core::style::{ConflictStyle, Stance, StylePoint};
 use crate::core::wrapup::{WrapUp, WrapUpCheck};
 
@@ -180,10 +180,10 @@ impl StepMarks {
         for (i, step) in target.steps.iter().enumerate() {
             let set = |flag: &Option<String>| flag.as_ref().is_some_and(|f| flags.contains(f));
             if set(&step.before) {
-                marks.due |= 1 << i;
+                marks.due |= step_bit(i);
             }
             if set(&step.applies_if) {
-                marks.triggered |= 1 << i;
+                marks.triggered |= step_bit(i);
             }
         }
         marks
@@ -294,14 +294,19 @@ pub fn score_tally(target: &Target, tally: &Tally, end: &CallEnd, wrap_up: &Wrap
     });
 
     // Steps without an `applies_if` always apply; the others once their flag was set.
-    let always: u64 =
-        target.steps.iter().enumerate().filter(|(_, s)| s.applies_if.is_none()).map(|(i, _)| 1u64 << i).sum();
+    let always: u64 = target
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.applies_if.is_none())
+        .map(|(i, _)| step_bit(i))
+        .sum();
     let applies = always | tally.steps_triggered;
     let in_time = tally.steps_done & !tally.steps_late & applies;
     let steps =
         (applies != 0).then(|| 100.0 * f64::from(in_time.count_ones()) / f64::from(applies.count_ones()));
     let critical_steps: u64 =
-        target.steps.iter().enumerate().filter(|(_, s)| s.critical).map(|(i, _)| 1u64 << i).sum();
+        target.steps.iter().enumerate().filter(|(_, s)| s.critical).map(|(i, _)| step_bit(i)).sum();
     let missed_critical = critical_steps & applies & !in_time != 0;
 
     let wrap_up_check = WrapUpCheck::of(wrap_up, end);

@@ -211,9 +211,11 @@ pub fn compare(lines: &[TextLine], rows: &[TableRow]) -> Comparison {
             Some(_) => {}
         }
     }
+    // A renamed line is suggested only among ids that have no row of their own yet.
+    let rowless: Vec<&str> = graph_ids.iter().copied().filter(|id| !by_id.contains_key(id)).collect();
     for (r, row) in rows.iter().enumerate() {
         if !graph_ids.contains(row.id.as_str()) && by_id.get(row.id.as_str()) == Some(&r) {
-            let suggestion = crate::core::diagnostic::suggest(&row.id, graph_ids.iter().copied());
+            let suggestion = crate::core::diagnostic::suggest(&row.id, rowless.iter().copied());
             cmp.orphans.push((r, suggestion));
         }
     }

@@ -175,6 +175,7 @@ impl Lang {
             WrapUpField::Amount => self.tr("field-amount"),
             WrapUpField::Instalments => self.tr("field-instalments"),
             WrapUpField::FirstDue => self.tr("field-first-due"),
+            WrapUpField::CallBack => self.tr("field-call-back"),
             WrapUpField::NextStep => self.tr("field-next-step"),
         }
     }
