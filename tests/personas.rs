@@ -270,6 +270,15 @@ fn textbook_calls_pass_with_a_margin_and_breaches_fail() {
                 call.passed && call.total >= mark + TEXTBOOK_MARGIN,
                 "{at}: the textbook call passes by {TEXTBOOK_MARGIN}"
             );
+            // Skilled play reaches the target inside the style zone.
+            let engine = play(persona, call.mode, call.seed, &call.replies);
+            let end = engine.end().expect("the textbook call ends");
+            let card = score(&persona.target, engine.turns(), end, &WrapUp::matching(end));
+            let point = card.style_point;
+            assert_eq!(
+                card.style_distance, 0.0,
+                "{at}: the textbook call's style {point:?} is inside the zone"
+            );
         }
         if call.tag.starts_with("breach") {
             assert!(!call.passed, "{at}: a call with a breach fails ({})", call.tag);
