@@ -186,97 +186,100 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
         };
         // Cells must not take the click for text selection: a click selects the row.
         ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            .id_salt("calls")
-            .striped(true)
-            .sense(egui::Sense::click())
-            .column(Column::auto().at_least(130.0))
-            .column(Column::auto().at_least(140.0))
-            .column(Column::auto().at_least(160.0))
-            .column(Column::auto().at_least(40.0))
-            .column(Column::auto().at_least(80.0))
-            .column(Column::auto().at_least(150.0))
-            .column(Column::auto().at_least(60.0))
-            .column(Column::auto().at_least(60.0))
-            .column(Column::auto().at_least(70.0))
-            .column(Column::remainder())
-            .header(28.0, |mut h| {
-                h.col(|ui| header(&mut sort, ui, SortBy::Date, lang.tr("column-date")));
-                h.col(|ui| header(&mut sort, ui, SortBy::Trainee, lang.tr("trainee")));
-                h.col(|ui| header(&mut sort, ui, SortBy::Persona, lang.tr("column-persona")));
-                h.col(|ui| {
-                    ui.label(RichText::new(lang.tr("column-language")).family(theme::bold()));
-                });
-                h.col(|ui| {
-                    ui.label(RichText::new(lang.tr("column-mode")).family(theme::bold()));
-                });
-                h.col(|ui| header(&mut sort, ui, SortBy::Outcome, lang.tr("column-outcome")));
-                h.col(|ui| header(&mut sort, ui, SortBy::Score, lang.tr("column-score")));
-                h.col(|ui| {
-                    ui.label(RichText::new(lang.tr("column-expected")).family(theme::bold()))
-                        .on_hover_text(lang.tr("column-expected-hint"));
-                });
-                h.col(|ui| {
-                    ui.label(RichText::new(lang.tr("column-result")).family(theme::bold()));
-                });
-                h.col(|ui| {
-                    ui.label(RichText::new(lang.tr("column-style")).family(theme::bold()));
-                });
-            })
-            .body(|body| {
-                body.rows(24.0, rows.len(), |mut row| {
-                    let r = rows[row.index()];
-                    row.set_selected(state.selected.as_ref() == Some(&r.path));
-                    row.col(|ui| {
-                        ui.label(format!(
-                            "{} {}",
-                            lang.date_short(r.started_at.date_naive()),
-                            r.started_at.format("%H:%M")
-                        ));
+        // Narrow windows scroll the table sideways rather than cut its last columns.
+        egui::ScrollArea::horizontal().id_salt("calls-h").show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("calls")
+                .striped(true)
+                .sense(egui::Sense::click())
+                .column(Column::auto().at_least(130.0))
+                .column(Column::auto().at_least(140.0))
+                .column(Column::auto().at_least(160.0))
+                .column(Column::auto().at_least(40.0))
+                .column(Column::auto().at_least(80.0))
+                .column(Column::auto().at_least(150.0))
+                .column(Column::auto().at_least(60.0))
+                .column(Column::auto().at_least(60.0))
+                .column(Column::auto().at_least(70.0))
+                .column(Column::remainder())
+                .header(28.0, |mut h| {
+                    h.col(|ui| header(&mut sort, ui, SortBy::Date, lang.tr("column-date")));
+                    h.col(|ui| header(&mut sort, ui, SortBy::Trainee, lang.tr("trainee")));
+                    h.col(|ui| header(&mut sort, ui, SortBy::Persona, lang.tr("column-persona")));
+                    h.col(|ui| {
+                        ui.label(RichText::new(lang.tr("column-language")).family(theme::bold()));
                     });
-                    row.col(|ui| {
-                        ui.label(&r.trainee);
+                    h.col(|ui| {
+                        ui.label(RichText::new(lang.tr("column-mode")).family(theme::bold()));
                     });
-                    row.col(|ui| {
-                        ui.label(&r.persona_name);
+                    h.col(|ui| header(&mut sort, ui, SortBy::Outcome, lang.tr("column-outcome")));
+                    h.col(|ui| header(&mut sort, ui, SortBy::Score, lang.tr("column-score")));
+                    h.col(|ui| {
+                        ui.label(RichText::new(lang.tr("column-expected")).family(theme::bold()))
+                            .on_hover_text(lang.tr("column-expected-hint"));
                     });
-                    row.col(|ui| {
-                        ui.label(r.language.code().to_uppercase());
+                    h.col(|ui| {
+                        ui.label(RichText::new(lang.tr("column-result")).family(theme::bold()));
                     });
-                    row.col(|ui| {
-                        ui.label(lang.mode(r.mode));
+                    h.col(|ui| {
+                        ui.label(RichText::new(lang.tr("column-style")).family(theme::bold()));
                     });
-                    row.col(|ui| {
-                        ui.label(lang.outcome(r.outcome));
-                    });
-                    row.col(|ui| {
-                        ui.label(lang.score(r.total));
-                    });
-                    row.col(|ui| {
-                        ui.label(r.expected_score.map_or("—".to_string(), |v| v.to_string()));
-                    });
-                    row.col(|ui| {
-                        if r.passed {
-                            ui.label(RichText::new(lang.tr("result-passed")).color(theme::GOOD));
-                        } else {
-                            ui.label(RichText::new(lang.tr("result-failed")).color(theme::BAD));
+                })
+                .body(|body| {
+                    body.rows(24.0, rows.len(), |mut row| {
+                        let r = rows[row.index()];
+                        row.set_selected(state.selected.as_ref() == Some(&r.path));
+                        row.col(|ui| {
+                            ui.label(format!(
+                                "{} {}",
+                                lang.date_short(r.started_at.date_naive()),
+                                r.started_at.format("%H:%M")
+                            ));
+                        });
+                        row.col(|ui| {
+                            ui.label(&r.trainee);
+                        });
+                        row.col(|ui| {
+                            ui.label(&r.persona_name);
+                        });
+                        row.col(|ui| {
+                            ui.label(r.language.code().to_uppercase());
+                        });
+                        row.col(|ui| {
+                            ui.label(lang.mode(r.mode));
+                        });
+                        row.col(|ui| {
+                            ui.label(lang.outcome(r.outcome));
+                        });
+                        row.col(|ui| {
+                            ui.label(lang.score(r.total));
+                        });
+                        row.col(|ui| {
+                            ui.label(r.expected_score.map_or("—".to_string(), |v| v.to_string()));
+                        });
+                        row.col(|ui| {
+                            if r.passed {
+                                ui.label(RichText::new(lang.tr("result-passed")).color(theme::GOOD));
+                            } else {
+                                ui.label(RichText::new(lang.tr("result-failed")).color(theme::BAD));
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(lang.style(r.style));
+                            if r.signature == Signature::Mismatch {
+                                ui.label(
+                                    RichText::new(lang.tr("dashboard-changed"))
+                                        .family(theme::bold())
+                                        .color(theme::BAD),
+                                );
+                            }
+                        });
+                        if row.response().clicked() {
+                            clicked = Some(r.path.clone());
                         }
                     });
-                    row.col(|ui| {
-                        ui.label(lang.style(r.style));
-                        if r.signature == Signature::Mismatch {
-                            ui.label(
-                                RichText::new(lang.tr("dashboard-changed"))
-                                    .family(theme::bold())
-                                    .color(theme::BAD),
-                            );
-                        }
-                    });
-                    if row.response().clicked() {
-                        clicked = Some(r.path.clone());
-                    }
                 });
-            });
+        });
         if let Some(path) = clicked {
             state.selected = Some(path);
         }
