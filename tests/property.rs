@@ -77,3 +77,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any text as a string table: reading never panics, every cell place it reports lies in
+    /// the text, and a table written from what was read reads back the same.
+    #[test]
+    fn any_text_as_a_string_table_reads_safely_and_round_trips(text in "(?s).{0,400}") {
+        use settle::core::strings::{parse, write};
+        let with_header = format!("id,where,source,translation,lock\n{text}");
+        for input in [text.as_str(), with_header.as_str()] {
+            if let Ok(rows) = parse(input) {
+                for row in &rows {
+                    for at in [row.at.row, row.at.id, row.at.translation, row.at.lock] {
+                        prop_assert!(at <= input.len());
+                    }
+                }
+                let again = parse(&write(&rows)).expect("a written table reads");
+                let cells = |rows: &[settle::core::strings::TableRow]| -> Vec<(String, String, String, String)> {
+                    rows.iter().map(|r| (r.id.clone(), r.source.clone(), r.translation.clone(), r.lock.clone())).collect()
+                };
+                prop_assert_eq!(cells(&again), cells(&rows));
+            }
+        }
+    }
+}
