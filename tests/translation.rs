@@ -242,6 +242,8 @@ fn migrate_turns_an_old_pair_into_one_graph_and_a_polish_table() {
     ]);
     let text = stdout(&out);
     assert!(text.contains("Nowak, słucham.") && text.contains("Płać albo pożałujesz."), "{text}");
+    // The terminal speaks the call's language too.
+    assert!(text.contains("Dłużnik: Nowak, słucham.") && text.contains("Rozmowa zakończona"), "{text}");
     // Migrating again finds no pair; a second table is never written over the first.
     let out = settle(&["migrate", folder]);
     assert!(stdout(&out).contains("no old pairs"), "{}", stdout(&out));

@@ -24,6 +24,7 @@ use crate::core::report::store::{REPORTS_DIR_ENV, resolve_reports_dir, save};
 use crate::core::report::{CallId, CallTimes, Report, fresh_seed};
 use crate::core::style::ConflictStyle;
 use crate::core::wrapup::{SelfAssessment, WrapUp};
+use crate::i18n::Lang;
 
 #[derive(Debug, Args)]
 pub struct PlayArgs {
@@ -197,6 +198,8 @@ pub fn find_persona(cli: &Cli, name: &str, language: Option<Language>) -> Result
 
 pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let persona = find_persona(cli, &args.persona, args.lang)?;
+    // The terminal speaks the language the call is held in.
+    let lang = Lang::from(persona.language);
     let mode = match args.mode {
         ModeArg::Practice => Mode::Practice,
         ModeArg::Assessment => Mode::Assessment,
@@ -223,21 +226,28 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             for turn in engine.turns() {
                 writeln!(
                     out,
-                    "Debtor: {}\n> {}",
+                    "{}: {}\n> {}",
+                    lang.tr("play-debtor"),
                     turn.debtor_line,
-                    turn.reply.as_deref().unwrap_or("(silence)")
+                    turn.reply.as_deref().unwrap_or(lang.tr("play-silence"))
                 )?;
             }
             if !engine.is_over() {
-                writeln!(out, "\nDebtor: {}", engine.debtor_line())?;
+                writeln!(out, "\n{}: {}", lang.tr("play-debtor"), engine.debtor_line())?;
             }
             (engine, journal.id, journal.started_at, journal.trainee)
         }
         None => {
             let seed = mode.seed(&persona, args.seed.unwrap_or_else(fresh_seed));
             let (engine, events) = CallEngine::start(Arc::clone(&persona), mode, seed);
-            writeln!(out, "Call with {} ({}), {mode:?}, seed {seed}", persona.name, persona.company)?;
-            show(&mut out, &events)?;
+            let call = [
+                ("persona", (&persona.name).into()),
+                ("company", (&persona.company).into()),
+                ("mode", lang.mode(mode).into()),
+                ("seed", seed.to_string().into()),
+            ];
+            writeln!(out, "{}", lang.tr_args("play-call-with", &call))?;
+            show(&mut out, &events, lang)?;
             (engine, CallId::new(), Utc::now(), args.trainee.clone())
         }
     };
@@ -259,14 +269,14 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             Some(steps) => match steps.next() {
                 Some(step) => *step,
                 None => {
-                    writeln!(out, "The scripted replies ran out before the call ended; no report saved.")?;
+                    writeln!(out, "{}", lang.tr("play-script-ran-out"))?;
                     return Ok(ExitCode::FAILURE);
                 }
             },
-            None => match ask_step(&mut out, &mut input)? {
+            None => match ask_step(&mut out, &mut input, lang)? {
                 Some(step) => step,
                 None => {
-                    writeln!(out, "Call abandoned; no report saved.")?;
+                    writeln!(out, "{}", lang.tr("play-abandoned"))?;
                     return Ok(ExitCode::FAILURE);
                 }
             },
@@ -281,9 +291,9 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
                 // Journaled before the next prompt: a reply the trainee saw accepted is never lost.
                 journal(&engine)?;
                 if let Some(turn) = engine.turns().last() {
-                    writeln!(out, "> {}", turn.reply.as_deref().unwrap_or("(silence)"))?;
+                    writeln!(out, "> {}", turn.reply.as_deref().unwrap_or(lang.tr("play-silence")))?;
                 }
-                show(&mut out, &events)?;
+                show(&mut out, &events, lang)?;
             }
             Err(e) if scripted.is_some() => return Err(e.into()),
             Err(e) => writeln!(out, "{e}")?,
@@ -309,10 +319,10 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             note: args.note.clone(),
         }
     } else {
-        ask_wrap_up(&mut out, &mut input)?
+        ask_wrap_up(&mut out, &mut input, lang)?
     };
     let assessment = match interactive {
-        true => ask_self_assessment(&mut out, &mut input)?,
+        true => ask_self_assessment(&mut out, &mut input, lang)?,
         false => SelfAssessment {
             expected_score: args.expect_score,
             style: args.expect_style,
@@ -333,11 +343,8 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             match save(&dir, &report) {
                 Ok(path) => break path,
                 Err(e) if journal_path.is_some() => {
-                    writeln!(out, "The report could not be saved: {e}")?;
-                    write!(
-                        out,
-                        "Fix it and press Enter to try again, or q to leave the call for the next `settle play`: "
-                    )?;
+                    writeln!(out, "{}", lang.tr_args("play-not-saved", &[("error", e.to_string().into())]))?;
+                    write!(out, "{} ", lang.tr("play-retry-save"))?;
                     out.flush()?;
                     let mut answer = String::new();
                     if input.read_line(&mut answer)? == 0 || answer.trim().eq_ignore_ascii_case("q") {
@@ -352,7 +359,7 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
                 Err(e) => return Err(e.into()),
             }
         };
-        writeln!(out, "Report saved: {}", path.display())?;
+        writeln!(out, "{}", lang.tr_args("play-saved", &[("path", path.display().to_string().into())]))?;
     }
     if let Some(path) = &journal_path {
         Journal::clear(path);
@@ -370,15 +377,16 @@ fn args_wrap_up_empty(args: &PlayArgs) -> bool {
         && args.note.is_empty()
 }
 
-fn show(out: &mut impl Write, events: &[CallEvent]) -> io::Result<()> {
+fn show(out: &mut impl Write, events: &[CallEvent], lang: Lang) -> io::Result<()> {
     for event in events {
         match event {
-            CallEvent::DebtorSays { text, .. } => writeln!(out, "\nDebtor: {text}")?,
+            CallEvent::DebtorSays { text, .. } => writeln!(out, "\n{}: {text}", lang.tr("play-debtor"))?,
             CallEvent::Ended(end) => {
                 if !end.closing_line.is_empty() {
-                    writeln!(out, "\nDebtor: {}", end.closing_line)?;
+                    writeln!(out, "\n{}: {}", lang.tr("play-debtor"), end.closing_line)?;
                 }
-                writeln!(out, "\n— The call is over: {} —", end.outcome.key())?;
+                let outcome = [("outcome", lang.outcome(end.outcome).into())];
+                writeln!(out, "\n— {} —", lang.tr_args("play-call-over", &outcome))?;
             }
             CallEvent::BranchDrawn { .. } => {}
         }
@@ -387,9 +395,9 @@ fn show(out: &mut impl Write, events: &[CallEvent]) -> io::Result<()> {
 }
 
 /// Reads a reply number or `s`; `None` at end of input or `q`.
-fn ask_step(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<Option<Step>> {
+fn ask_step(out: &mut impl Write, input: &mut impl BufRead, lang: Lang) -> io::Result<Option<Step>> {
     loop {
-        write!(out, "Your reply (number, s = silence, q = quit): ")?;
+        write!(out, "{} ", lang.tr("play-your-reply"))?;
         out.flush()?;
         let mut line = String::new();
         if input.read_line(&mut line)? == 0 || line.trim() == "q" {
@@ -405,11 +413,11 @@ fn ask_step(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<Option
 fn ask<T>(
     out: &mut impl Write,
     input: &mut impl BufRead,
-    question: &str,
+    (question, lang): (&str, Lang),
     parse: impl Fn(&str) -> Result<T, String>,
 ) -> io::Result<Option<T>> {
     loop {
-        write!(out, "{question} (empty for none): ")?;
+        write!(out, "{question} {} ", lang.tr("play-empty-for-none"))?;
         out.flush()?;
         let mut line = String::new();
         if input.read_line(&mut line)? == 0 || line.trim().is_empty() {
@@ -422,16 +430,18 @@ fn ask<T>(
     }
 }
 
-fn ask_wrap_up(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<WrapUp> {
-    writeln!(out, "\nWrap-up: document the call.")?;
+fn ask_wrap_up(out: &mut impl Write, input: &mut impl BufRead, lang: Lang) -> io::Result<WrapUp> {
+    writeln!(out, "\n{}", lang.tr("play-wrap-up"))?;
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| e.to_string());
-    let outcome = ask(out, input, "Outcome", parse_outcome)?;
-    let amount = ask(out, input, "Agreed amount", parse_money)?;
-    let instalments = ask(out, input, "Instalments", |s| s.parse::<u32>().map_err(|e| e.to_string()))?;
-    let first_due = ask(out, input, "First due date (YYYY-MM-DD)", date)?;
+    let outcome = ask(out, input, (lang.tr("play-ask-outcome"), lang), parse_outcome)?;
+    let amount = ask(out, input, (lang.tr("play-ask-amount"), lang), parse_money)?;
+    let instalments = ask(out, input, (lang.tr("play-ask-instalments"), lang), |s| {
+        s.parse::<u32>().map_err(|e| e.to_string())
+    })?;
+    let first_due = ask(out, input, (lang.tr("play-ask-first-due"), lang), date)?;
     // Asked only for a call-back, so that the answers to the other questions keep their order.
     let call_back = match outcome {
-        Some(Outcome::CallBackAgreed) => ask(out, input, "Call-back day (YYYY-MM-DD)", date)?,
+        Some(Outcome::CallBackAgreed) => ask(out, input, (lang.tr("play-ask-call-back"), lang), date)?,
         _ => None,
     };
     Ok(WrapUp {
@@ -440,25 +450,22 @@ fn ask_wrap_up(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<Wra
         instalments,
         first_due,
         call_back,
-        next_step: ask(out, input, "Next step", parse_next_step)?,
-        note: ask(out, input, "Note", |s| Ok(s.to_string()))?.unwrap_or_default(),
+        next_step: ask(out, input, (lang.tr("play-ask-next-step"), lang), parse_next_step)?,
+        note: ask(out, input, (lang.tr("play-ask-note"), lang), |s| Ok(s.to_string()))?.unwrap_or_default(),
     })
 }
 
-fn ask_self_assessment(out: &mut impl Write, input: &mut impl BufRead) -> io::Result<SelfAssessment> {
-    writeln!(out, "\nBefore the debrief: how did it go?")?;
-    let score = |s: &str| {
-        s.parse::<u32>().ok().filter(|n| *n <= 100).ok_or_else(|| "a score from 0 to 100".to_string())
-    };
+fn ask_self_assessment(
+    out: &mut impl Write,
+    input: &mut impl BufRead,
+    lang: Lang,
+) -> io::Result<SelfAssessment> {
+    writeln!(out, "\n{}", lang.tr("play-self-assessment"))?;
+    let score = |s: &str| s.parse::<u32>().ok().filter(|n| *n <= 100).ok_or_else(|| "0-100".to_string());
     Ok(SelfAssessment {
-        expected_score: ask(out, input, "Score you expect (0-100)", score)?,
-        style: ask(
-            out,
-            input,
-            "Your style (Competing, Collaborating, Compromising, Avoiding, Accommodating)",
-            parse_style,
-        )?,
-        differently: ask(out, input, "One thing to do differently", |s| Ok(s.to_string()))?
+        expected_score: ask(out, input, (lang.tr("play-ask-expected-score"), lang), score)?,
+        style: ask(out, input, (lang.tr("play-ask-style"), lang), parse_style)?,
+        differently: ask(out, input, (lang.tr("play-ask-differently"), lang), |s| Ok(s.to_string()))?
             .unwrap_or_default(),
     })
 }
