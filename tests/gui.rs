@@ -499,3 +499,47 @@ fn the_trainer_sees_the_surface_players_fail_and_the_polish_preview_marks_an_unt
         "the untranslated reply is marked"
     );
 }
+
+#[test]
+fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_flags_an_edit() {
+    use settle::core::report::sign::{org_key, sign};
+    let folders = folders();
+    let other = folders.data.parent().expect("root").join("branch-office");
+    std::fs::create_dir_all(&other).expect("mkdir");
+    let key = org_key("north-branch").expect("a key");
+    let persona = good("minimal");
+    let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, 1);
+    engine.choose_listed(2).expect("offered");
+    let now = chrono::Utc::now();
+    let times = settle::core::report::CallTimes { started_at: now, ended_at: now };
+    let wrap_up = WrapUp::matching(engine.end().expect("over"));
+    let mut report = settle::core::report::Report::new(
+        &engine,
+        "Edek",
+        wrap_up,
+        times,
+        settle::core::report::CallId::new(),
+    )
+    .expect("over");
+    sign(&mut report, &key);
+    let path = settle::core::report::store::save(&other, &report).expect("saved");
+    // The trainee edits the file to pass: the signature no longer matches.
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replacen("trainee: \"Edek\"", "trainee: \"Edek Z\"", 1)).expect("write");
+    let mut harness = harness(&folders);
+    let field = harness.get_by_role_and_label(Role::PasswordInput, "Organisation key");
+    field.focus();
+    field.type_text("north-branch");
+    harness.run();
+    harness.get_by_label("Reports").click();
+    harness.run();
+    assert!(!shows(&harness, "Edek Z"), "the default folder holds no call");
+    // The folder field holds the default folder; the trainer puts the branch's in its place.
+    let Route::Dashboard(dashboard) = &mut harness.state_mut().route else { panic!("the dashboard") };
+    dashboard.folder_text = other.display().to_string();
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    assert!(shows(&harness, "Edek Z"));
+    assert!(shows(&harness, "changed after saving!"), "checked with the key from the settings");
+}

@@ -116,6 +116,9 @@ pub enum Intent {
     OpenAuthoring,
     Author(AuthorIntent),
     OpenDashboard,
+    /// On the dashboard: open another reports folder, with the organisation's key and the
+    /// app's data folder like the dashboard itself.
+    OpenReportsFolder(PathBuf),
     /// Show a saved report in the debrief view.
     OpenReport(PathBuf),
     /// The LRS settings changed.
@@ -362,13 +365,10 @@ impl SettleApp {
             Intent::ReloadLibrary => self.reload_library(),
             Intent::ReloadReports => self.reload_reports(),
             Intent::OpenDashboard => {
-                let key = crate::core::report::sign::org_key(&self.settings.org_key);
-                self.route = Route::Dashboard(Box::new(dashboard::DashboardState::open(
-                    &self.reports_dir(),
-                    key,
-                    &self.config.data_dir,
-                )));
+                let folder = self.reports_dir();
+                self.open_dashboard(&folder);
             }
+            Intent::OpenReportsFolder(folder) => self.open_dashboard(&folder),
             Intent::OpenReport(path) => match crate::core::report::store::read(&path) {
                 Ok(report) => {
                     match self.library.find_preferring(&report.persona.id.0, report.persona.language) {
@@ -434,6 +434,12 @@ impl SettleApp {
         if let Err(e) = journal.save(&self.journal_path()) {
             self.notice = Some(e.to_string());
         }
+    }
+
+    fn open_dashboard(&mut self, folder: &std::path::Path) {
+        let key = crate::core::report::sign::org_key(&self.settings.org_key);
+        self.route =
+            Route::Dashboard(Box::new(dashboard::DashboardState::open(folder, key, &self.config.data_dir)));
     }
 
     fn submit_wrap_up(&mut self) {

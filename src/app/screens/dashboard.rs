@@ -26,10 +26,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             ui.add(egui::TextEdit::singleline(&mut state.folder_text).desired_width(320.0))
                 .labelled_by(label.id);
             if ui.button(lang.tr("open")).clicked() {
-                let key = crate::core::report::sign::org_key("");
-                let data_dir = crate::core::journal::default_data_dir();
-                **state =
-                    DashboardState::open(std::path::Path::new(state.folder_text.trim()), key, &data_dir);
+                intents.push(Intent::OpenReportsFolder(state.folder_text.trim().into()));
             }
             ui.separator();
             for (view, name) in [(DashView::Table, lang.tr("dashboard-all-calls"))] {
