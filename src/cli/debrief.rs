@@ -130,12 +130,7 @@ fn steps_and_self_assessment(out: &mut String, report: &Report, lang: Lang) {
     if !s.step_results.is_empty() {
         let _ = writeln!(out, "\n{}", lang.tr("debrief-steps"));
         for r in &s.step_results {
-            let state = match (r.applies, r.done_at, r.late) {
-                (false, _, _) => lang.tr("debrief-step-not-required").to_string(),
-                (true, Some(turn), false) => lang.tr_args("debrief-step-done", &[("turn", turn.into())]),
-                (true, Some(turn), true) => lang.tr_args("debrief-step-late", &[("turn", turn.into())]),
-                (true, None, _) => lang.tr("debrief-step-missed").to_string(),
-            };
+            let state = lang.step_state(r.state());
             let critical =
                 if r.critical { format!(" {}", lang.tr("debrief-step-critical")) } else { String::new() };
             let mark = if r.missed() { "x" } else { "+" };

@@ -96,9 +96,29 @@ pub struct StepResult {
     pub applies: bool,
 }
 
+/// Where a required step stands at the end of a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    NotRequired,
+    /// Taken in time, at this turn (1-based).
+    Done(u32),
+    /// Taken at this turn, after the event it must come before.
+    Late(u32),
+    Missed,
+}
+
 impl StepResult {
     pub fn missed(&self) -> bool {
         self.applies && (self.done_at.is_none() || self.late)
+    }
+
+    pub fn state(&self) -> StepState {
+        match (self.applies, self.done_at, self.late) {
+            (false, _, _) => StepState::NotRequired,
+            (true, Some(turn), false) => StepState::Done(turn),
+            (true, Some(turn), true) => StepState::Late(turn),
+            (true, None, _) => StepState::Missed,
+        }
     }
 }
 

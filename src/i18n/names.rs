@@ -8,7 +8,7 @@ use crate::core::case_file::Channel;
 use crate::core::debrief::WrapUpField;
 use crate::core::format::{Archetype, Expression, Ploy, PloyHandling, Severity, ViolationKind};
 use crate::core::outcome::{NextStep, Outcome};
-use crate::core::scoring::FailReason;
+use crate::core::scoring::{FailReason, StepState};
 use crate::core::style::ConflictStyle;
 use crate::i18n::Lang;
 
@@ -121,6 +121,16 @@ impl Lang {
             ConflictStyle::Compromising => self.tr("style-compromising"),
             ConflictStyle::Avoiding => self.tr("style-avoiding"),
             ConflictStyle::Accommodating => self.tr("style-accommodating"),
+        }
+    }
+
+    /// A required step's state in the debrief: `taken at turn 3`, `missed`, ...
+    pub fn step_state(self, state: StepState) -> Cow<'static, str> {
+        match state {
+            StepState::NotRequired => self.tr("debrief-step-not-required").into(),
+            StepState::Done(turn) => self.tr_args("debrief-step-done", &[("turn", turn.into())]).into(),
+            StepState::Late(turn) => self.tr_args("debrief-step-late", &[("turn", turn.into())]).into(),
+            StepState::Missed => self.tr("debrief-step-missed").into(),
         }
     }
 

@@ -11,6 +11,7 @@ use crate::app::widgets::style_map::{StyleMap, style_map_ui};
 use crate::app::{DebriefState, Intent, Route, SettleApp, theme};
 use crate::core::debrief::{FieldValue, mood_series, style_path, wrap_up_rows};
 use crate::core::report::Report;
+use crate::core::scoring::StepState;
 use crate::i18n::Lang;
 use crate::i18n::{ScorePart, score_parts};
 
@@ -298,16 +299,12 @@ fn steps(ui: &mut egui::Ui, lang: Lang, report: &Report) {
         return;
     }
     for r in results {
-        let (mark, color, state) = match (r.applies, r.done_at, r.late) {
-            (false, _, _) => ("–", theme::muted(ui), lang.tr("debrief-step-not-required").to_string()),
-            (true, Some(turn), false) => {
-                ("✔", theme::GOOD, lang.tr_args("debrief-step-done", &[("turn", turn.into())]))
-            }
-            (true, Some(turn), true) => {
-                ("✘", theme::BAD, lang.tr_args("debrief-step-late", &[("turn", turn.into())]))
-            }
-            (true, None, _) => ("✘", theme::BAD, lang.tr("debrief-step-missed").to_string()),
+        let (mark, color) = match r.state() {
+            StepState::NotRequired => ("–", theme::muted(ui)),
+            StepState::Done(_) => ("✔", theme::GOOD),
+            StepState::Late(_) | StepState::Missed => ("✘", theme::BAD),
         };
+        let state = lang.step_state(r.state());
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(mark).color(color).family(theme::bold()));
             ui.label(&r.name);
