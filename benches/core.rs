@@ -9,24 +9,24 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::de::IgnoredAny;
-use settle::core::Persona;
-use settle::core::analysis::{Bounds, analyze};
-use settle::core::call::Mode;
-use settle::core::engine::CallEngine;
-use settle::core::format::PersonaFile;
-use settle::core::load::{load_bytes, load_dir};
-use settle::core::ron_fast;
-use settle::core::scoring::score;
-use settle::core::synthetic::persona_text;
-use settle::core::wrapup::WrapUp;
+use settle_core::Persona;
+use settle_core::analysis::{Bounds, analyze};
+use settle_core::assets::MemoryAssets;
+use settle_core::call::Mode;
+use settle_core::engine::CallEngine;
+use settle_core::format::PersonaFile;
+use settle_core::load::load_bytes;
+use settle_core::scoring::score;
+use settle_core::synthetic::persona_text;
+use settle_core::wrapup::WrapUp;
+use settle_store::library::load_dir;
 
 // The allocator the binary uses (src/main.rs), so the figures are the app's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn load_large(c: &mut Criterion) {
-    let assets = tempfile::tempdir().expect("tempdir");
-    std::fs::write(assets.path().join("calm.png"), settle::core::synthetic::PORTRAIT_PNG).expect("write");
+    let assets = MemoryAssets::new("assets").with("calm.png", settle_core::synthetic::PORTRAIT_PNG);
     let text = persona_text(10_000, 1, "calm.png");
     let mut group = c.benchmark_group("load");
     group.sample_size(20);
@@ -34,19 +34,19 @@ fn load_large(c: &mut Criterion) {
     // loaded file is dropped outside the timed loop.
     group.bench_function("load_validate_10k_nodes", |b| {
         b.iter_with_large_drop(|| {
-            let loaded = load_bytes(Path::new("synthetic.ron"), black_box(text.as_bytes()), assets.path());
+            let loaded = load_bytes(Path::new("synthetic.ron"), black_box(text.as_bytes()), &assets);
             assert!(loaded.persona.is_some());
             loaded
         })
     });
-    // The fast reader alone: syntax only (`IgnoredAny`), then into the file structs.
-    let fast = settle::core::load::READING;
+    // `ron` alone: syntax only (`IgnoredAny`), then into the file structs.
+    let reading = settle_core::load::reading();
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("fast_parse_ignored_any_10k_nodes", |b| {
-        b.iter(|| ron_fast::from_str::<IgnoredAny>(black_box(&text), fast).expect("parses"))
+    group.bench_function("parse_ignored_any_10k_nodes", |b| {
+        b.iter(|| reading.from_str::<IgnoredAny>(black_box(&text)).expect("parses"))
     });
-    group.bench_function("fast_parse_persona_file_10k_nodes", |b| {
-        b.iter(|| ron_fast::from_str::<PersonaFile>(black_box(&text), fast).expect("parses"))
+    group.bench_function("parse_persona_file_10k_nodes", |b| {
+        b.iter(|| reading.from_str::<PersonaFile>(black_box(&text)).expect("parses"))
     });
     group.finish();
 }
@@ -101,11 +101,9 @@ fn play(c: &mut Criterion) {
 }
 
 fn analysis_large(c: &mut Criterion) {
-    let assets = tempfile::tempdir().expect("tempdir");
-    std::fs::write(assets.path().join("calm.png"), settle::core::synthetic::PORTRAIT_PNG).expect("write");
+    let assets = MemoryAssets::new("assets").with("calm.png", settle_core::synthetic::PORTRAIT_PNG);
     let text = persona_text(10_000, 1, "calm.png");
-    let persona =
-        load_bytes(Path::new("synthetic.ron"), text.as_bytes(), assets.path()).persona.expect("valid");
+    let persona = load_bytes(Path::new("synthetic.ron"), text.as_bytes(), &assets).persona.expect("valid");
     let mut group = c.benchmark_group("analysis");
     group.sample_size(10);
     group.bench_function("analyze_10k_nodes", |b| b.iter(|| analyze(black_box(&persona), Bounds::default())));

@@ -8,13 +8,14 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use criterion::{Criterion, criterion_group, criterion_main};
-use settle::app::{AppConfig, CallState, DebriefState, Route, Settings, SettleApp};
-use settle::core::call::Mode;
-use settle::core::engine::CallEngine;
-use settle::core::load::load_bytes;
-use settle::core::report::{CallId, CallTimes, Report};
-use settle::core::synthetic::persona_text;
-use settle::core::wrapup::WrapUp;
+use settle_app::{AppConfig, CallState, DebriefState, Route, Settings, SettleApp};
+use settle_core::call::Mode;
+use settle_core::engine::CallEngine;
+use settle_core::load::load_bytes;
+use settle_core::synthetic::persona_text;
+use settle_core::wrapup::WrapUp;
+use settle_store::library::FolderAssets;
+use settle_store::report::{CallId, CallTimes, Report};
 
 // The allocator the binary uses (src/main.rs), so the figures are the app's.
 #[global_allocator]
@@ -32,7 +33,8 @@ fn raw_input(time: f64) -> egui::RawInput {
 fn long_call() -> CallEngine {
     let text = persona_text(400, 3, "portraits/tomasz-partner/calm.png")
         .replace("turn_budget: 20", "turn_budget: 40");
-    let loaded = load_bytes(Path::new("synthetic.ron"), text.as_bytes(), Path::new("assets"));
+    let loaded =
+        load_bytes(Path::new("synthetic.ron"), text.as_bytes(), &FolderAssets::new(Path::new("assets")));
     let persona = loaded.persona.expect("the generated persona is valid");
     let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, 1);
     for _ in 0..100 {

@@ -11,14 +11,14 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
-use settle::core::call::Mode;
-use settle::core::engine::CallEngine;
-use settle::core::load::load_dir;
-use settle::core::report::index::ReportIndex;
-use settle::core::report::sign::Signature;
-use settle::core::report::store::encode;
-use settle::core::report::{CallId, CallTimes, Report};
-use settle::core::wrapup::WrapUp;
+use settle_core::call::Mode;
+use settle_core::engine::CallEngine;
+use settle_core::wrapup::WrapUp;
+use settle_store::library::load_dir;
+use settle_store::report::index::ReportIndex;
+use settle_store::report::sign::Signature;
+use settle_store::report::store::encode;
+use settle_store::report::{CallId, CallTimes, Report};
 
 // The allocator the binary uses (src/main.rs), so the figures are the app's.
 #[global_allocator]
@@ -49,7 +49,7 @@ fn main() {
         let trainee = format!("Trainee {:03}", i % 250);
         let mut report = Report::new(&engine, &trainee, wrap_up.clone(), times, CallId::new()).expect("over");
         if let Some(key) = &key {
-            settle::core::report::sign::sign(&mut report, key);
+            settle_store::report::sign::sign(&mut report, key);
         }
         let text = encode(&report).expect("encodes");
         bytes += text.len();

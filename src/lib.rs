@@ -1,10 +1,5 @@
-//! Settle: a training simulator for debt-collection negotiation calls.
-//!
-//! `core` is headless (format, loading, validation, engine, scoring, reports); `cli` drives it
-//! from a terminal and `app` draws it in an egui window. `i18n` holds the words all three show
-//! a person, in English and Polish.
+//! Settle's command line: `settle check`, `list`, `play`, `replay`, `analyze`, `graph`,
+//! `report`, `strings` and `migrate` over the crates of the workspace, and the app started by
+//! `settle` alone. The binary (`main.rs`) only parses the arguments and calls [`cli::run`].
 
-pub mod app;
 pub mod cli;
-pub mod core;
-pub mod i18n;

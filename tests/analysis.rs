@@ -3,11 +3,12 @@
 use std::path::Path;
 use std::process::Command;
 
-use settle::core::analysis::{Bounds, NaivePlayer, analyze};
-use settle::core::call::Choice;
-use settle::core::load::load_bytes;
-use settle::core::outcome::Outcome;
-use settle::core::persona::ReplyIdx;
+use settle_core::analysis::{Bounds, NaivePlayer, analyze};
+use settle_core::call::Choice;
+use settle_core::load::load_bytes;
+use settle_core::outcome::Outcome;
+use settle_core::persona::ReplyIdx;
+use settle_store::library::FolderAssets;
 
 use crate::common::good;
 
@@ -61,7 +62,8 @@ fn a_reply_whose_condition_never_holds_is_reported() {
         "text: \"Thank you. So 1,200",
         "text: \"Only with high trust.\", empathy: 2, firmness: 0, when: MoodAtLeast(\"trust\", 95), next: Goto(\"end_promise\")),\n                Reply(text: \"Thank you. So 1,200",
     );
-    let loaded = load_bytes(Path::new("x.ron"), text.as_bytes(), Path::new("tests/data/assets"));
+    let loaded =
+        load_bytes(Path::new("x.ron"), text.as_bytes(), &FolderAssets::new(Path::new("tests/data/assets")));
     let rendered = loaded.render();
     let persona = loaded.persona.unwrap_or_else(|| panic!("{rendered}"));
     let a = analyze(&persona, bounds());

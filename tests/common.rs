@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use settle::core::Persona;
-use settle::core::load::{load_dir, load_file};
+use settle_core::Persona;
+use settle_store::library::{load_dir, load_file};
 
 /// A persona from tests/data/good, which must load cleanly.
 pub fn good(name: &str) -> Arc<Persona> {

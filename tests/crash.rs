@@ -7,8 +7,8 @@ use std::path::Path;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use settle::core::call::Choice;
-use settle::core::journal::{JOURNAL_FILE, Journal};
+use settle_core::call::Choice;
+use settle_store::journal::{JOURNAL_FILE, Journal};
 
 fn start(data: &Path, reports: &Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_settle"))
@@ -88,6 +88,6 @@ fn a_call_killed_again_and_again_loses_no_acknowledged_reply() {
     let saved: Vec<_> = std::fs::read_dir(&reports).expect("reports").collect();
     assert_eq!(saved.len(), 1);
     let report =
-        settle::core::report::store::read(&saved[0].as_ref().expect("entry").path()).expect("readable");
+        settle_store::report::store::read(&saved[0].as_ref().expect("entry").path()).expect("readable");
     assert_eq!(report.turns.len(), acknowledged + 1);
 }

@@ -3,16 +3,16 @@
 use std::sync::Arc;
 
 use chrono::{Duration, TimeZone, Utc};
-use settle::core::Persona;
-use settle::core::call::Mode;
-use settle::core::engine::CallEngine;
-use settle::core::format::ViolationKind;
-use settle::core::report::export::{csv, trainee_html, xapi};
-use settle::core::report::index::{FailureKind, Filter, ReportIndex, persona_view, summary, trainee_view};
-use settle::core::report::store::save;
-use settle::core::report::{CallId, CallTimes, Report};
-use settle::core::wrapup::WrapUp;
-use settle::i18n::Lang;
+use settle_core::Persona;
+use settle_core::call::Mode;
+use settle_core::engine::CallEngine;
+use settle_core::format::ViolationKind;
+use settle_core::wrapup::WrapUp;
+use settle_i18n::Lang;
+use settle_store::report::export::{csv, trainee_html, xapi};
+use settle_store::report::index::{FailureKind, Filter, ReportIndex, persona_view, summary, trainee_view};
+use settle_store::report::store::save;
+use settle_store::report::{CallId, CallTimes, Report};
 
 use crate::common::good;
 
@@ -126,8 +126,8 @@ fn aggregations_on_a_known_report_set() {
 
 #[test]
 fn a_changed_score_breaks_the_signature() {
-    use settle::core::report::sign::{Signature, check, sign};
-    use settle::core::report::store::read;
+    use settle_store::report::sign::{Signature, check, sign};
+    use settle_store::report::store::read;
     let dir = tempfile::tempdir().expect("tempdir");
     let key = b"org secret".as_slice();
     let mut report = call(&good("minimal"), "Bartek", false, 1);

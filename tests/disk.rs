@@ -82,6 +82,6 @@ play '1\n1\n\n\n\n\n\n\n'
     assert!(out.contains("The report could not be saved"), "{out}");
     assert!(out.contains("Read-only file system"), "{out}");
     assert!(out.contains("entries=[]"), "{out}");
-    let journal = dir.path().join("data").join(settle::core::journal::JOURNAL_FILE);
+    let journal = dir.path().join("data").join(settle_store::journal::JOURNAL_FILE);
     assert!(journal.exists(), "the call is kept for the next run");
 }

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use settle::core::load::{load_dir, load_file};
+use settle_store::library::{load_dir, load_file};
 
 #[test]
 fn every_broken_file_yields_its_one_expected_diagnostic() {
@@ -73,7 +73,7 @@ fn an_oversized_file_is_refused_unread() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("huge.ron");
     let file = fs::File::create(&path).expect("create");
-    file.set_len(settle::core::load::MAX_FILE_BYTES + 1).expect("sparse file");
+    file.set_len(settle_core::load::MAX_FILE_BYTES + 1).expect("sparse file");
     let loaded = load_file(&path, Path::new("tests/data/assets"));
     assert_eq!(loaded.diagnostics.len(), 1);
     assert_eq!(loaded.diagnostics[0].problem.code(), "too-large");

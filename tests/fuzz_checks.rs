@@ -13,23 +13,24 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use chrono::DateTime;
-use settle::core::call::{Choice, Mode};
-use settle::core::debrief::{best_scores, mood_series, style_path, wrap_up_rows};
-use settle::core::dot::to_dot;
-use settle::core::engine::{CallEngine, CallEvent, EngineError};
-use settle::core::journal::Journal;
-use settle::core::load::{Library, load_bytes, load_dir};
-use settle::core::mood::{MOOD_MAX, MOOD_MIN, MoodState};
-use settle::core::persona::{NodeIdx, Persona, ReplyIdx};
-use settle::core::report::export::{csv, trainee_html, xapi, xapi_answered};
-use settle::core::report::index::{Filter, Row, persona_view, summary, trainee_view, trainees};
-use settle::core::report::replay::{Verdict, replay};
-use settle::core::report::sign::{Signature, check, check_text, sign};
-use settle::core::report::store::{decode, encode};
-use settle::core::report::{CallId, CallTimes, Report};
-use settle::core::scoring::{ScoreCard, score};
-use settle::core::wrapup::WrapUp;
-use settle::i18n::Lang;
+use settle_core::call::{Choice, Mode};
+use settle_core::dot::to_dot;
+use settle_core::engine::{CallEngine, CallEvent, EngineError};
+use settle_core::load::{Library, load_bytes};
+use settle_core::mood::{MOOD_MAX, MOOD_MIN, MoodState};
+use settle_core::persona::{NodeIdx, Persona, ReplyIdx};
+use settle_core::scoring::{ScoreCard, score};
+use settle_core::wrapup::WrapUp;
+use settle_i18n::Lang;
+use settle_store::debrief::{best_scores, mood_series, style_path, wrap_up_rows};
+use settle_store::journal::Journal;
+use settle_store::library::{FolderAssets, load_dir};
+use settle_store::report::export::{csv, trainee_html, xapi, xapi_answered};
+use settle_store::report::index::{Filter, Row, persona_view, summary, trainee_view, trainees};
+use settle_store::report::replay::{Verdict, replay};
+use settle_store::report::sign::{Signature, check, check_text, sign};
+use settle_store::report::store::{decode, encode};
+use settle_store::report::{CallId, CallTimes, Report};
 use uuid::Uuid;
 
 /// The signing key the checks sign and verify reports with.
@@ -89,7 +90,7 @@ impl Bytes<'_> {
 /// plays a short call whose choices come from the file's hash.
 pub fn persona_load(data: &[u8]) {
     let assets = repo_root().join("assets");
-    let loaded = load_bytes(Path::new("fuzz.ron"), data, &assets);
+    let loaded = load_bytes(Path::new("fuzz.ron"), data, &FolderAssets::new(&assets));
     let text = &loaded.text;
     for d in &loaded.diagnostics {
         if let Some(span) = &d.span {

@@ -8,14 +8,14 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use settle::app::{AppConfig, Route, SettleApp};
-use settle::core::call::Mode;
-use settle::core::engine::CallEngine;
-use settle::core::money::Money;
-use settle::core::outcome::{NextStep, Outcome};
-use settle::core::persona::ReplyIdx;
-use settle::core::scoring::score;
-use settle::core::wrapup::WrapUp;
+use settle_app::{AppConfig, Route, SettleApp};
+use settle_core::call::Mode;
+use settle_core::engine::CallEngine;
+use settle_core::money::Money;
+use settle_core::outcome::{NextStep, Outcome};
+use settle_core::persona::ReplyIdx;
+use settle_core::scoring::score;
+use settle_core::wrapup::WrapUp;
 
 use crate::common::good;
 
@@ -260,17 +260,17 @@ fn saved_call(folder: &std::path::Path, trainee: &str, passed: bool) {
         engine.choose_listed(*n).expect("offered");
     }
     let now = chrono::Utc::now();
-    let times = settle::core::report::CallTimes { started_at: now, ended_at: now };
+    let times = settle_store::report::CallTimes { started_at: now, ended_at: now };
     let wrap_up = WrapUp::matching(engine.end().expect("over"));
-    let report = settle::core::report::Report::new(
+    let report = settle_store::report::Report::new(
         &engine,
         trainee,
         wrap_up,
         times,
-        settle::core::report::CallId::new(),
+        settle_store::report::CallId::new(),
     )
     .expect("over");
-    settle::core::report::store::save(folder, &report).expect("saved");
+    settle_store::report::store::save(folder, &report).expect("saved");
 }
 
 #[test]
@@ -426,7 +426,7 @@ fn one_card_per_persona_lists_its_languages_and_the_briefing_switches_the_call_l
     start_call_as(&mut harness, "Ola");
     assert!(harness.query_by_label("Nowak, słucham.").is_some(), "the call is held in Polish");
     let Route::Call(call) = &harness.state().route else { panic!("the call is on") };
-    assert_eq!(call.engine.persona().language, settle::core::format::Language::Pl);
+    assert_eq!(call.engine.persona().language, settle_core::format::Language::Pl);
 }
 
 #[test]
@@ -452,7 +452,7 @@ fn the_self_assessment_written_before_the_debrief_is_shown_beside_the_result() {
     let Route::Debrief(debrief) = &harness.state().route else { panic!("the debrief is showing") };
     let mine = debrief.report.self_assessment.as_ref().expect("kept in the report");
     assert_eq!(mine.expected_score, Some(60));
-    assert_eq!(mine.style, Some(settle::core::style::ConflictStyle::Competing));
+    assert_eq!(mine.style, Some(settle_core::style::ConflictStyle::Competing));
 }
 
 /// A copy of the two-language fixture whose Polish table lacks one translation.
@@ -502,7 +502,7 @@ fn the_trainer_sees_the_surface_players_fail_and_the_polish_preview_marks_an_unt
 
 #[test]
 fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_flags_an_edit() {
-    use settle::core::report::sign::{org_key, sign};
+    use settle_store::report::sign::{org_key, sign};
     let folders = folders();
     let other = folders.data.parent().expect("root").join("branch-office");
     std::fs::create_dir_all(&other).expect("mkdir");
@@ -511,18 +511,18 @@ fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_fla
     let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, 1);
     engine.choose_listed(2).expect("offered");
     let now = chrono::Utc::now();
-    let times = settle::core::report::CallTimes { started_at: now, ended_at: now };
+    let times = settle_store::report::CallTimes { started_at: now, ended_at: now };
     let wrap_up = WrapUp::matching(engine.end().expect("over"));
-    let mut report = settle::core::report::Report::new(
+    let mut report = settle_store::report::Report::new(
         &engine,
         "Edek",
         wrap_up,
         times,
-        settle::core::report::CallId::new(),
+        settle_store::report::CallId::new(),
     )
     .expect("over");
     sign(&mut report, &key);
-    let path = settle::core::report::store::save(&other, &report).expect("saved");
+    let path = settle_store::report::store::save(&other, &report).expect("saved");
     // The trainee edits the file to pass: the signature no longer matches.
     let text = std::fs::read_to_string(&path).expect("read");
     std::fs::write(&path, text.replacen("trainee: \"Edek\"", "trainee: \"Edek Z\"", 1)).expect("write");

@@ -12,14 +12,14 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use serde_json::Value;
-use settle::core::Persona;
-use settle::core::call::Mode;
-use settle::core::engine::CallEngine;
-use settle::core::lrs::LrsConfig;
-use settle::core::lrs::client::{DeliveryError, Http, deliver};
-use settle::core::lrs::outbox::{Batch, Outbox};
-use settle::core::report::{CallId, CallTimes, Report};
-use settle::core::wrapup::WrapUp;
+use settle_core::Persona;
+use settle_core::call::Mode;
+use settle_core::engine::CallEngine;
+use settle_core::wrapup::WrapUp;
+use settle_lrs::LrsConfig;
+use settle_lrs::client::{DeliveryError, Http, deliver};
+use settle_lrs::outbox::{Batch, Outbox};
+use settle_store::report::{CallId, CallTimes, Report};
 
 use crate::common::bundled;
 
@@ -200,8 +200,8 @@ fn statements_reach_a_real_lrs_once_through_outage_and_resend() {
     // The command line sends a reports folder through an outbox of its own the same way.
     let folder = tempfile::tempdir().expect("reports folder");
     let third = report_of(&personas[5], 3, "Jan Nowak");
-    settle::core::report::store::save(folder.path(), &third).expect("saved");
-    settle::core::report::store::save(folder.path(), &reports[0]).expect("saved");
+    settle_store::report::store::save(folder.path(), &third).expect("saved");
+    settle_store::report::store::save(folder.path(), &reports[0]).expect("saved");
     let data = tempfile::tempdir().expect("data folder");
     let run = || {
         Command::new(env!("CARGO_BIN_EXE_settle"))

@@ -4,13 +4,13 @@
 
 use std::sync::Arc;
 
-use settle::core::Persona;
-use settle::core::call::{Choice, EndReason, Mode};
-use settle::core::engine::CallEngine;
-use settle::core::format::Language;
-use settle::core::load::load_dir;
-use settle::core::scoring::score;
-use settle::core::wrapup::WrapUp;
+use settle_core::Persona;
+use settle_core::call::{Choice, EndReason, Mode};
+use settle_core::engine::CallEngine;
+use settle_core::format::Language;
+use settle_core::scoring::score;
+use settle_core::wrapup::WrapUp;
+use settle_store::library::load_dir;
 
 use crate::common::bundled;
 
@@ -202,7 +202,7 @@ fn each_persona_has_the_size_and_variety_the_library_needs() {
         let ploys: std::collections::BTreeSet<_> = persona.nodes.iter().filter_map(|n| n.ploy).collect();
         assert!(ploys.len() >= 3, "{}: {} ploy kinds", persona.id, ploys.len());
         let tilted = persona.nodes.iter().flat_map(|n| &n.replies).any(|r| match &r.next {
-            settle::core::persona::Next::Random(branches) => branches.iter().any(|b| !b.tilt.is_empty()),
+            settle_core::persona::Next::Random(branches) => branches.iter().any(|b| !b.tilt.is_empty()),
             _ => false,
         });
         assert!(tilted, "{}: no mood-dependent random branch", persona.id);
@@ -240,7 +240,7 @@ fn the_library_has_eight_personas_in_english_and_polish_across_all_difficulties(
 
 #[test]
 fn naive_players_do_not_pass_any_persona() {
-    use settle::core::analysis::{NaivePlayer, simulate};
+    use settle_core::analysis::{NaivePlayer, simulate};
     for persona in bundled() {
         for player in [NaivePlayer::AllEmpathic, NaivePlayer::AllFirm] {
             let shares = simulate(&persona, player, 200);
@@ -291,7 +291,7 @@ const SURFACE_SEEDS: u64 = 100;
 
 #[test]
 fn no_player_who_ignores_what_replies_say_passes_any_persona_in_either_language() {
-    use settle::core::surface::{Strategy, play_strategy};
+    use settle_core::surface::{Strategy, play_strategy};
     let mut passing = Vec::new();
     for persona in bundled() {
         for strategy in Strategy::ALL {

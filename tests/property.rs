@@ -6,13 +6,13 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use settle::core::call::{Choice, Mode};
-use settle::core::engine::CallEngine;
-use settle::core::mood::{MOOD_MAX, MOOD_MIN};
-use settle::core::persona::Persona;
-use settle::core::report::{CallId, CallTimes, Report};
-use settle::core::scoring::score;
-use settle::core::wrapup::WrapUp;
+use settle_core::call::{Choice, Mode};
+use settle_core::engine::CallEngine;
+use settle_core::mood::{MOOD_MAX, MOOD_MIN};
+use settle_core::persona::Persona;
+use settle_core::scoring::score;
+use settle_core::wrapup::WrapUp;
+use settle_store::report::{CallId, CallTimes, Report};
 
 use crate::common::all_personas;
 
@@ -85,7 +85,7 @@ proptest! {
     /// the text, and a table written from what was read reads back the same.
     #[test]
     fn any_text_as_a_string_table_reads_safely_and_round_trips(text in "(?s).{0,400}") {
-        use settle::core::strings::{parse, write};
+        use settle_core::strings::{parse, write};
         let with_header = format!("id,where,source,translation,lock\n{text}");
         for input in [text.as_str(), with_header.as_str()] {
             if let Ok(rows) = parse(input) {
@@ -95,7 +95,7 @@ proptest! {
                     }
                 }
                 let again = parse(&write(&rows)).expect("a written table reads");
-                let cells = |rows: &[settle::core::strings::TableRow]| -> Vec<(String, String, String, String)> {
+                let cells = |rows: &[settle_core::strings::TableRow]| -> Vec<(String, String, String, String)> {
                     rows.iter().map(|r| (r.id.clone(), r.source.clone(), r.translation.clone(), r.lock.clone())).collect()
                 };
                 prop_assert_eq!(cells(&again), cells(&rows));

@@ -6,13 +6,13 @@ use std::fs;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use settle::core::Persona;
-use settle::core::call::Mode;
-use settle::core::engine::CallEngine;
-use settle::core::report::replay::{Difference, Verdict, replay};
-use settle::core::report::store::{SkipReason, decode, encode, read, read_dir, save};
-use settle::core::report::{CallId, CallTimes, Report};
-use settle::core::wrapup::WrapUp;
+use settle_core::Persona;
+use settle_core::call::Mode;
+use settle_core::engine::CallEngine;
+use settle_core::wrapup::WrapUp;
+use settle_store::report::replay::{Difference, Verdict, replay};
+use settle_store::report::store::{SkipReason, decode, encode, read, read_dir, save};
+use settle_store::report::{CallId, CallTimes, Report};
 
 use crate::common::good;
 
@@ -146,10 +146,10 @@ fn a_report_replays_and_a_changed_persona_is_detected() {
 
     let text = fs::read_to_string("tests/data/good/branching.ron").expect("read");
     let edited = text.replace("Call me next week.", "Call me next month.");
-    let loaded = settle::core::load::load_bytes(
+    let loaded = settle_core::load::load_bytes(
         std::path::Path::new("branching.ron"),
         edited.as_bytes(),
-        std::path::Path::new("tests/data/assets"),
+        &settle_store::library::FolderAssets::new("tests/data/assets"),
     );
     let changed = loaded.persona.expect("still valid");
     match replay(&report, Some(&changed)) {

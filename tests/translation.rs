@@ -6,10 +6,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use settle::core::format::Language;
-use settle::core::lines::{CaseText, Site};
-use settle::core::load::{LoadedFile, load_dir, load_file};
-use settle::core::strings::{self, TableRow, lock_of};
+use settle_core::format::Language;
+use settle_core::lines::{CaseText, Site};
+use settle_core::load::LoadedFile;
+use settle_core::strings::{self, TableRow, lock_of};
+use settle_store::library::{load_dir, load_file};
 
 const ASSETS: &str = "tests/data/assets";
 
@@ -252,14 +253,14 @@ fn migrate_turns_an_old_pair_into_one_graph_and_a_polish_table() {
 #[test]
 fn an_old_polish_twin_report_counts_for_the_merged_persona() {
     use chrono::{TimeZone, Utc};
-    use settle::core::call::Mode;
-    use settle::core::debrief::best_scores;
-    use settle::core::engine::CallEngine;
-    use settle::core::persona::PersonaId;
-    use settle::core::report::index::ReportIndex;
-    use settle::core::report::store::save;
-    use settle::core::report::{CallId, CallTimes, Report};
-    use settle::core::wrapup::WrapUp;
+    use settle_core::call::Mode;
+    use settle_core::engine::CallEngine;
+    use settle_core::persona::PersonaId;
+    use settle_core::wrapup::WrapUp;
+    use settle_store::debrief::best_scores;
+    use settle_store::report::index::ReportIndex;
+    use settle_store::report::store::save;
+    use settle_store::report::{CallId, CallTimes, Report};
 
     let library = load_dir(Path::new("dialogues"), Path::new("assets")).expect("dialogues");
     let report = |language: Language, seed: u64| {

@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use crate::cli::Cli;
 use crate::cli::play::find_persona;
-use crate::core::analysis::{Bounds, NaivePlayer, analyze, describe};
-use crate::core::dot::to_dot;
+use settle_core::analysis::{Bounds, NaivePlayer, analyze, describe};
+use settle_core::dot::to_dot;
 
 pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let persona = find_persona(cli, name, None)?;
@@ -72,8 +72,8 @@ pub fn run(cli: &Cli, name: &str) -> Result<ExitCode, Box<dyn std::error::Error>
 }
 
 /// Players who ignore what replies say, and how often the form tells the answer.
-fn print_surface(persona: &crate::core::Persona, a: &crate::core::analysis::Analysis, seeds: u64) {
-    use crate::core::surface::FORM_TELL_LIMIT;
+fn print_surface(persona: &settle_core::Persona, a: &settle_core::analysis::Analysis, seeds: u64) {
+    use settle_core::surface::FORM_TELL_LIMIT;
     println!(
         "\nPlayers who ignore what a reply says ({seeds} assessment calls each, perfect wrap-up; pass mark {}):",
         persona.target.pass_mark

@@ -4,7 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::core::load::{Library, load_dir, load_file};
+use settle_core::load::Library;
+use settle_store::library::{load_dir, load_file};
 
 pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let path = path.unwrap_or(&cli.dialogues);

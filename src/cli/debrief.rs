@@ -1,13 +1,13 @@
 //! The debrief as terminal text: total and pass/fail, each score part, the style, the
 //! wrap-up against the real terms, and the turns with stance, ploy, violation and feedback.
-//! Its words are the app's (`crate::i18n`), in the language asked for.
+//! Its words are the app's (`settle_i18n`), in the language asked for.
 
 use std::fmt::Write;
 
-use crate::core::call::EndReason;
-use crate::core::report::Report;
-use crate::core::scoring::FailReason;
-use crate::i18n::{Lang, score_parts, style_description};
+use settle_core::call::EndReason;
+use settle_core::scoring::FailReason;
+use settle_i18n::{Lang, score_parts, style_description};
+use settle_store::report::Report;
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let s = &report.score;
@@ -44,7 +44,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         }
         None => {}
     }
-    let parts = score_parts(lang, report);
+    let parts = score_parts(lang, &report.score, report.end.outcome);
     let width = parts.iter().map(|p| p.name.chars().count()).max().unwrap_or(0);
     for part in &parts {
         let score = part.score.map_or_else(|| lang.tr("cli-not-scored").to_string(), |v| lang.score(v));
@@ -152,19 +152,19 @@ fn steps_and_self_assessment(out: &mut String, report: &Report, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::call::Mode;
-    use crate::core::engine::CallEngine;
-    use crate::core::report::{CallId, CallTimes};
-    use crate::core::wrapup::WrapUp;
+    use settle_core::call::Mode;
+    use settle_core::engine::CallEngine;
+    use settle_core::wrapup::WrapUp;
+    use settle_store::report::{CallId, CallTimes};
 
     /// The minimal test persona's threat: a critical error, so the call fails.
     fn threatened_call() -> Report {
         let assets = std::path::Path::new("tests/data/assets");
         let loaded =
-            crate::core::load::load_file(std::path::Path::new("tests/data/good/minimal.ron"), assets);
+            settle_store::library::load_file(std::path::Path::new("tests/data/good/minimal.ron"), assets);
         let persona = loaded.persona.expect("the minimal test persona loads");
         let (mut engine, _) = CallEngine::start(persona, Mode::Practice, 1);
-        engine.choose(crate::core::persona::ReplyIdx(1)).expect("offered");
+        engine.choose(settle_core::persona::ReplyIdx(1)).expect("offered");
         let wrap_up = WrapUp::matching(engine.end().expect("over"));
         let at = chrono::DateTime::UNIX_EPOCH;
         Report::new(&engine, "Anna", wrap_up, CallTimes { started_at: at, ended_at: at }, CallId::new())

@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::core::format::Language;
-use crate::core::load::default_assets_dir;
+use settle_core::format::Language;
+use settle_store::library::default_assets_dir;
 
 #[derive(Debug, Parser)]
 #[command(name = "settle", version, about = "Training simulator for debt-collection negotiation calls")]
@@ -133,8 +133,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Migrate { paths }) => strings::migrate(paths),
         None => {
             let config =
-                crate::app::AppConfig::new(cli.dialogues.clone(), cli.assets.clone(), cli.reports.clone());
-            crate::app::run(config, cli.exit_after_first_frame)
+                settle_app::AppConfig::new(cli.dialogues.clone(), cli.assets.clone(), cli.reports.clone());
+            settle_app::run(config, cli.exit_after_first_frame)
                 .map(|()| ExitCode::SUCCESS)
                 .map_err(|e| e.to_string().into())
         }

@@ -12,19 +12,19 @@ use chrono::{NaiveDate, Utc};
 use clap::Args;
 
 use crate::cli::{Cli, debrief};
-use crate::core::call::{Choice, Mode};
-use crate::core::engine::{CallEngine, CallEvent};
-use crate::core::format::Language;
-use crate::core::journal::{JOURNAL_FILE, Journal, default_data_dir};
-use crate::core::load::{load_dir, load_file};
-use crate::core::money::Money;
-use crate::core::outcome::{NextStep, Outcome};
-use crate::core::persona::Persona;
-use crate::core::report::store::{REPORTS_DIR_ENV, resolve_reports_dir, save};
-use crate::core::report::{CallId, CallTimes, Report, fresh_seed};
-use crate::core::style::ConflictStyle;
-use crate::core::wrapup::{SelfAssessment, WrapUp};
-use crate::i18n::Lang;
+use settle_core::call::{Choice, Mode};
+use settle_core::engine::{CallEngine, CallEvent};
+use settle_core::format::Language;
+use settle_core::money::Money;
+use settle_core::outcome::{NextStep, Outcome};
+use settle_core::persona::Persona;
+use settle_core::style::ConflictStyle;
+use settle_core::wrapup::{SelfAssessment, WrapUp};
+use settle_i18n::Lang;
+use settle_store::journal::{JOURNAL_FILE, Journal, default_data_dir};
+use settle_store::library::{load_dir, load_file};
+use settle_store::report::store::{REPORTS_DIR_ENV, resolve_reports_dir, save};
+use settle_store::report::{CallId, CallTimes, Report, fresh_seed};
 
 #[derive(Debug, Args)]
 pub struct PlayArgs {
@@ -185,7 +185,7 @@ pub fn find_persona(cli: &Cli, name: &str, language: Option<Language>) -> Result
         return Err(format!("{name} has errors; it cannot be played"));
     };
     // An old twin's id (`x-pl`) still means the persona in Polish.
-    let twin = crate::core::persona::merged_id(name).is_some_and(|base| base == own.id.0);
+    let twin = settle_core::persona::merged_id(name).is_some_and(|base| base == own.id.0);
     let language = language.or(twin.then_some(Language::Pl));
     match language {
         None => Ok(own),
@@ -331,8 +331,8 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     };
     let mut report = Report::new(&engine, &trainee, wrap_up, CallTimes { started_at, ended_at }, id)?;
     report.self_assessment = Some(assessment).filter(|a| !a.is_empty());
-    if let Some(key) = crate::core::report::sign::org_key("") {
-        crate::core::report::sign::sign(&mut report, &key);
+    if let Some(key) = settle_store::report::sign::org_key("") {
+        settle_store::report::sign::sign(&mut report, &key);
     }
     write!(out, "{}", debrief::render(&report, report.persona.language.into()))?;
     if !args.no_save {

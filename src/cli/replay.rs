@@ -4,9 +4,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use crate::core::load::load_dir;
-use crate::core::report::replay::{Difference, Verdict, replay};
-use crate::core::report::store::read;
+use settle_store::library::load_dir;
+use settle_store::report::replay::{Difference, Verdict, replay};
+use settle_store::report::store::read;
 
 pub fn run(cli: &Cli, path: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let report = read(path).map_err(|reason| format!("{}: {reason}", path.display()))?;

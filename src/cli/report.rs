@@ -5,13 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::core::lrs::LrsConfig;
-use crate::core::lrs::client::{Http, deliver};
-use crate::core::lrs::outbox::{Batch, Outbox};
+use settle_lrs::LrsConfig;
+use settle_lrs::client::{Http, deliver};
+use settle_lrs::outbox::{Batch, Outbox};
 
-use crate::core::report::export::{csv, trainee_html, xapi};
-use crate::core::report::index::{ReportIndex, summary};
-use crate::i18n::Lang;
+use settle_i18n::Lang;
+use settle_store::report::export::{csv, trainee_html, xapi};
+use settle_store::report::index::{ReportIndex, summary};
 
 pub struct Options<'a> {
     pub csv: bool,
@@ -23,8 +23,9 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
     if !folder.is_dir() {
         return Err(format!("{} is not a folder", folder.display()).into());
     }
-    let cache = crate::core::report::index::cache_file_for(folder, &crate::core::journal::default_data_dir());
-    let index = ReportIndex::open_cached(folder, crate::core::report::sign::org_key(""), cache);
+    let cache =
+        settle_store::report::index::cache_file_for(folder, &settle_store::journal::default_data_dir());
+    let index = ReportIndex::open_cached(folder, settle_store::report::sign::org_key(""), cache);
     for skipped in &index.skipped {
         eprintln!("skipped {}: {}", skipped.path.display(), skipped.reason);
     }
@@ -50,7 +51,7 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
         if let Some((reason, n)) = s.top_failure {
             println!("most common failure: {reason:?} ({n})");
         }
-        for row in rows.iter().filter(|r| r.signature == crate::core::report::sign::Signature::Mismatch) {
+        for row in rows.iter().filter(|r| r.signature == settle_store::report::sign::Signature::Mismatch) {
             println!("SIGNATURE MISMATCH (changed after it was saved): {}", row.path.display());
         }
     }
@@ -87,11 +88,11 @@ pub fn send(folder: &Path, args: &LrsArgs) -> Result<ExitCode, Box<dyn std::erro
     if !config.is_set() {
         return Err("no learning record store: give --lrs URL or set SETTLE_LRS_ENDPOINT".into());
     }
-    let set = crate::core::report::store::read_dir(folder)?;
+    let set = settle_store::report::store::read_dir(folder)?;
     for skipped in &set.skipped {
         eprintln!("skipped {}: {}", skipped.path.display(), skipped.reason);
     }
-    let data = args.data.clone().unwrap_or_else(crate::core::journal::default_data_dir);
+    let data = args.data.clone().unwrap_or_else(settle_store::journal::default_data_dir);
     let outbox = Outbox::in_data_dir(&data);
     let mut queued = 0;
     for (_, report) in &set.reports {

@@ -7,13 +7,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::core::format::Language;
-use crate::core::fsutil;
-use crate::core::lines::{missing_ids, take_line_ids, write_ids};
-use crate::core::load::parse;
-use crate::core::migrate::migrate_pair;
-use crate::core::strings::{self, TableRow};
-use crate::core::translate::table_path;
+use settle_core::format::Language;
+use settle_core::lines::{missing_ids, take_line_ids, write_ids};
+use settle_core::load::parse;
+use settle_core::migrate::migrate_pair;
+use settle_core::strings::{self, TableRow};
+use settle_core::translate::table_path;
+use settle_store::fsutil;
 
 type Outcome = Result<ExitCode, Box<dyn std::error::Error>>;
 
