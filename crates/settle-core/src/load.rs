@@ -33,6 +33,26 @@ pub struct LoadedFile {
     pub persona: Option<Arc<Persona>>,
     pub diagnostics: Vec<Diagnostic>,
     pub tables: Vec<LoadedTable>,
+    /// Where the file came from: the library bundled in the program or a trainer's folder.
+    pub origin: Origin,
+}
+
+/// Where a persona file came from, as the library and `settle list` name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The library built into the program.
+    Bundled,
+    /// A folder on disk; `replaces_bundled` when its persona has a bundled persona's id and
+    /// is shown instead of it.
+    Folder { dir: PathBuf, replaces_bundled: bool },
+}
+
+impl Origin {
+    /// The folder that holds `path`.
+    pub fn folder_of(path: &Path) -> Origin {
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Origin::Folder { dir: dir.to_path_buf(), replaces_bundled: false }
+    }
 }
 
 impl LoadedFile {
@@ -77,6 +97,27 @@ pub struct Library {
 }
 
 impl Library {
+    /// The bundled library with a trainer's folder over it: the folder's personas are added,
+    /// and one with a bundled persona's id is shown instead of it (marked as replacing it).
+    /// A folder file that is not playable replaces nothing, so a broken edit never hides the
+    /// bundled persona.
+    pub fn overlay(bundled: Library, folder: Library) -> Library {
+        let mut files: Vec<LoadedFile> = bundled.files;
+        for mut file in folder.files {
+            if let Some(persona) = &file.persona
+                && let Some(at) =
+                    files.iter().position(|f| f.persona.as_ref().is_some_and(|p| p.id == persona.id))
+            {
+                files.remove(at);
+                if let Origin::Folder { replaces_bundled, .. } = &mut file.origin {
+                    *replaces_bundled = true;
+                }
+            }
+            files.push(file);
+        }
+        Library { files }
+    }
+
     /// Playable personas in their own language, in file name order.
     pub fn personas(&self) -> impl Iterator<Item = &Arc<Persona>> {
         self.files.iter().filter_map(|f| f.persona.as_ref())
@@ -169,6 +210,7 @@ pub fn load_persona(
                 persona: None,
                 diagnostics: vec![diagnostic],
                 tables: Vec::new(),
+                origin: Origin::folder_of(path),
             };
         }
     };
@@ -194,6 +236,7 @@ pub fn load_persona(
             persona: None,
             diagnostics,
             tables: Vec::new(),
+            origin: Origin::folder_of(path),
         };
     };
     // Tables need every text; without them only the ids matter (to find one used twice).
@@ -238,6 +281,7 @@ pub fn load_persona(
         persona: persona.map(Arc::new),
         diagnostics,
         tables: loaded_tables,
+        origin: Origin::folder_of(path),
     }
 }
 
@@ -369,5 +413,50 @@ mod tests {
         let loaded = load_bytes(Path::new("x.ron"), bytes, &crate::assets::NoAssets::default());
         assert_eq!(loaded.diagnostics[0].problem, Problem::NotUtf8);
         assert_eq!((loaded.diagnostics[0].line, loaded.diagnostics[0].column), (2, 15));
+    }
+}
+
+#[cfg(test)]
+mod overlay_tests {
+    use super::*;
+    use crate::assets::MemoryAssets;
+
+    const MINIMAL: &str = include_str!("../../../tests/data/good/minimal.ron");
+
+    fn loaded(path: &str, text: &str, origin: Origin) -> LoadedFile {
+        let assets =
+            MemoryAssets::new("assets").with("portraits/minimal/calm.png", crate::synthetic::PORTRAIT_PNG);
+        LoadedFile { origin, ..load_bytes(Path::new(path), text.as_bytes(), &assets) }
+    }
+
+    #[test]
+    fn a_folder_persona_replaces_the_bundled_one_with_its_id_and_a_broken_one_does_not() {
+        let bundled = Library { files: vec![loaded("(bundled)/minimal.ron", MINIMAL, Origin::Bundled)] };
+        assert!(bundled.files[0].persona.is_some(), "{}", bundled.files[0].render());
+        let edited = MINIMAL.replacen("name: \"", "name: \"Edited ", 1);
+        let folder = Library {
+            files: vec![loaded(
+                "mine/minimal.ron",
+                &edited,
+                Origin::folder_of(Path::new("mine/minimal.ron")),
+            )],
+        };
+        let library = Library::overlay(bundled.clone(), folder);
+        assert_eq!(library.files.len(), 1);
+        let file = &library.files[0];
+        assert_eq!(file.origin, Origin::Folder { dir: PathBuf::from("mine"), replaces_bundled: true });
+        assert!(file.persona.as_ref().is_some_and(|p| p.name.starts_with("Edited ")));
+
+        let broken = Library {
+            files: vec![loaded(
+                "mine/minimal.ron",
+                "Persona(",
+                Origin::folder_of(Path::new("mine/minimal.ron")),
+            )],
+        };
+        let library = Library::overlay(bundled, broken);
+        assert_eq!(library.files.len(), 2, "the bundled persona stays beside the broken file");
+        assert_eq!(library.files[0].origin, Origin::Bundled);
+        assert!(library.files[1].persona.is_none());
     }
 }

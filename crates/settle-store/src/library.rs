@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use settle_core::Library;
 use settle_core::assets::{Assets, Entry, ImageSource};
 use settle_core::diagnostic::{Diagnostic, Level, Problem};
-use settle_core::load::{LoadedFile, MAX_FILE_BYTES, load_persona, reject_duplicate_ids, tables_of};
+use settle_core::load::{LoadedFile, MAX_FILE_BYTES, Origin, load_persona, reject_duplicate_ids, tables_of};
 use settle_core::portrait::{Pixels, PortraitError, decode_pixels};
 use thiserror::Error;
 
@@ -71,6 +71,7 @@ fn load_graph(path: &Path, table_paths: Vec<PathBuf>, assets: &dyn Assets) -> Lo
                 persona: None,
                 diagnostics: vec![Diagnostic::new(Level::Error, problem, path, "", None)],
                 tables: Vec::new(),
+                origin: Origin::folder_of(path),
             };
         }
     };
