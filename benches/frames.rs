@@ -65,8 +65,9 @@ fn frame_cost(c: &mut Criterion, name: &str, app: &mut SettleApp, ctx: &egui::Co
 fn frames(c: &mut Criterion) {
     let folder = tempfile::tempdir().expect("tempdir");
     let config = AppConfig {
-        dialogues: PathBuf::from("dialogues"),
+        dialogues: None,
         assets: PathBuf::from("assets"),
+        bundled: true,
         reports_flag: Some(folder.path().join("reports")),
         data_dir: folder.path().join("data"),
     };

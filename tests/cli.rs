@@ -132,7 +132,10 @@ fn running_out_of_input_abandons_the_call_without_a_report() {
 fn unknown_persona_names_the_known_ones() {
     let out = settle(&["--dialogues", "tests/data/good", "--assets", "tests/data/assets", "play", "nobody"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out).contains("known: branching, minimal"), "{}", text(&out));
+    // The folder's personas beside the bundled ones.
+    let said = text(&out);
+    assert!(said.contains("known: ") && said.contains("branching, minimal"), "{said}");
+    assert!(said.contains("jan-hardship"), "{said}");
 }
 
 /// Every hostile file the hardening issue names, side by side with a good persona in one
@@ -193,4 +196,17 @@ fn a_correct_wrap_up_records_the_real_terms_so_the_replies_alone_are_scored() {
     ]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("Total 100.0 / 100 (pass mark 70): PASSED"), "{}", text(&out));
+}
+
+/// `settle list` says where each persona comes from: the bundled library, or the folder given
+/// with `--dialogues` laid over it.
+#[test]
+fn list_names_where_each_persona_comes_from() {
+    let out = settle(&["--dialogues", "tests/data/good", "--assets", "tests/data/assets", "list"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let line = |id: &str| listed.lines().find(|l| l.starts_with(id)).unwrap_or_default().to_string();
+    assert!(line("jan-hardship").ends_with("bundled"), "{listed}");
+    assert!(line("minimal ").ends_with("folder tests/data/good"), "{listed}");
+    assert_eq!(listed.lines().count(), 10, "eight bundled and two of the folder's:\n{listed}");
 }

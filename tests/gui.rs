@@ -39,11 +39,17 @@ fn harness(folders: &Folders) -> Harness<'static, SettleApp> {
 /// The app on a persona folder of the test's choosing.
 fn harness_on(folders: &Folders, dialogues: PathBuf) -> Harness<'static, SettleApp> {
     let config = AppConfig {
-        dialogues,
+        dialogues: Some(dialogues),
         assets: PathBuf::from("tests/data/assets"),
+        bundled: false,
         reports_flag: Some(folders.reports.clone()),
         data_dir: folders.data.clone(),
     };
+    harness_with(config)
+}
+
+/// The app on folders of the test's choosing.
+fn harness_with(config: AppConfig) -> Harness<'static, SettleApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| SettleApp::new(cc, config));
@@ -53,6 +59,9 @@ fn harness_on(folders: &Folders, dialogues: PathBuf) -> Harness<'static, SettleA
 
 /// Library → briefing (typing the trainee's name there) → the call started.
 fn start_minimal_call(harness: &mut Harness<'_, SettleApp>) {
+    // As a person would, scroll to the card when it is below the fold.
+    harness.get_by_label("Prepare the call with Jan Nowak").scroll_to_me();
+    harness.run();
     harness.get_by_label("Prepare the call with Jan Nowak").click();
     harness.run();
     assert!(harness.query_by_label_contains("Briefing: Jan Nowak").is_some());
@@ -542,4 +551,55 @@ fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_fla
     harness.run();
     assert!(shows(&harness, "Edek Z"));
     assert!(shows(&harness, "changed after saving!"), "checked with the key from the settings");
+}
+
+/// The installed app: the bundled library with no folder at all, then a trainer's folder whose
+/// copy of a bundled persona replaces it, each card saying where it comes from.
+#[test]
+fn the_library_shows_the_bundled_personas_and_a_trainers_folder_over_them() {
+    let folders = folders();
+    let config = AppConfig {
+        dialogues: None,
+        assets: PathBuf::new(),
+        bundled: true,
+        reports_flag: Some(folders.reports.clone()),
+        data_dir: folders.data.clone(),
+    };
+    let harness = harness_with(config);
+    assert_eq!(harness.query_all_by_label("Built into Settle").count(), 8, "eight bundled personas");
+    assert!(harness.query_by_label("Prepare the call with Jan Wójcik").is_some());
+
+    // A trainer's edited copy of Jan, and a persona of their own.
+    let mine = tempfile::tempdir().expect("tempdir");
+    let jan = std::fs::read_to_string("dialogues/jan-hardship.ron").expect("jan");
+    let edited = jan.replacen("name: \"Jan Wójcik", "name: \"Jan Wójcik-Edited", 1);
+    assert_ne!(jan, edited, "the name was found");
+    std::fs::write(mine.path().join("jan-hardship.ron"), edited).expect("write");
+    std::fs::copy("tests/data/good/minimal.ron", mine.path().join("minimal.ron")).expect("copy");
+    let images = tempfile::tempdir().expect("tempdir");
+    for (from, persona) in [("assets", "jan-hardship"), ("tests/data/assets", "minimal")] {
+        let to = images.path().join("portraits").join(persona);
+        std::fs::create_dir_all(&to).expect("mkdir");
+        for image in
+            std::fs::read_dir(PathBuf::from(from).join("portraits").join(persona)).expect("images").flatten()
+        {
+            std::fs::copy(image.path(), to.join(image.file_name())).expect("copy");
+        }
+    }
+    let config = AppConfig {
+        dialogues: Some(mine.path().to_path_buf()),
+        assets: images.path().to_path_buf(),
+        bundled: true,
+        reports_flag: Some(folders.reports.clone()),
+        data_dir: folders.data.clone(),
+    };
+    let harness = harness_with(config);
+    assert_eq!(harness.query_all_by_label("Built into Settle").count(), 7);
+    assert!(harness.query_by_label("Prepare the call with Jan Wójcik").is_none(), "replaced");
+    assert!(harness.query_by_label("Prepare the call with Jan Wójcik-Edited").is_some());
+    assert_eq!(
+        harness.query_all_by_label("From your persona folder, in place of the built-in one").count(),
+        1
+    );
+    assert_eq!(harness.query_all_by_label("From your persona folder").count(), 1, "minimal is new");
 }

@@ -12,6 +12,7 @@ mod fuzz_checks;
 mod fuzz_regressions;
 mod gui;
 mod lrs;
+mod package;
 mod personas;
 mod property;
 mod reports;

@@ -8,12 +8,10 @@ use settle_core::load::Library;
 use settle_store::library::{load_dir, load_file};
 
 pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let path = path.unwrap_or(&cli.dialogues);
-    let library = if path.is_dir() {
-        load_dir(path, &cli.assets_dir(path))?
-    } else {
-        let folder = path.parent().unwrap_or(Path::new("."));
-        Library { files: vec![load_file(path, &cli.assets_dir(folder))] }
+    let trainer = cli.trainer_folder();
+    let library = match path.or(trainer.as_deref()) {
+        None => settle_bundle::library(),
+        Some(path) => read(cli, path)?,
     };
     for file in &library.files {
         eprint!("{}", file.render());
@@ -31,21 +29,33 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> Result<ExitCode, Box<dyn std::erro
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-/// `settle list`: the playable personas, one a line, each with the languages it has.
+/// A folder of persona files, or one file.
+fn read(cli: &Cli, path: &Path) -> Result<Library, Box<dyn std::error::Error>> {
+    Ok(if path.is_dir() {
+        load_dir(path, &cli.assets_dir(path))?
+    } else {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        Library { files: vec![load_file(path, &cli.assets_dir(folder))] }
+    })
+}
+
+/// `settle list`: the playable personas, one a line, each with the languages it has and
+/// where it comes from.
 pub fn list(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues))?;
+    let library = cli.library()?;
     for file in &library.files {
         let Some(persona) = &file.persona else { continue };
         let languages: Vec<&str> = file.languages().iter().map(|l| l.code()).collect();
         println!(
-            "{:<24} {:<28} {:<16} difficulty {}  {:<6}  {} {}",
+            "{:<24} {:<28} {:<16} difficulty {}  {:<6}  {} {}  {}",
             persona.id.0,
             persona.name,
             format!("{:?}", persona.archetype),
             persona.difficulty,
             languages.join(", "),
             persona.case_file.amount,
-            persona.case_file.currency
+            persona.case_file.currency,
+            crate::cli::origin_label(&file.origin)
         );
     }
     let broken = library.files.iter().filter(|f| f.persona.is_none()).count();

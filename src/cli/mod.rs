@@ -15,15 +15,19 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use settle_core::format::Language;
-use settle_store::library::default_assets_dir;
+use settle_core::load::{Library, Origin};
+use settle_store::library::{LoadError, default_assets_dir, with_folder};
 
 #[derive(Debug, Parser)]
 #[command(name = "settle", version, about = "Training simulator for debt-collection negotiation calls")]
 pub struct Cli {
-    /// Folder of persona files.
-    #[arg(long, global = true, value_name = "DIR", default_value = "dialogues")]
-    pub dialogues: PathBuf,
-    /// Folder of portraits and other assets [default: `assets` beside the dialogues folder].
+    /// A trainer's folder of persona files, laid over the library built into Settle: its
+    /// personas are added, and one with a bundled persona's id replaces it [default: the
+    /// `dialogues` folder in the data folder, when there is one].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dialogues: Option<PathBuf>,
+    /// Folder of portraits and other assets for the trainer's personas [default: `assets`
+    /// beside the dialogues folder].
     #[arg(long, global = true, value_name = "DIR")]
     pub assets: Option<PathBuf>,
     /// Reports folder for the app [default: $SETTLE_REPORTS_DIR, else the app's setting, else
@@ -41,7 +45,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate persona files and print every problem; exits non-zero on errors.
     Check {
-        /// A persona file or a folder of them [default: the dialogues folder].
+        /// A persona file or a folder of them [default: the trainer's folder, else the bundled
+        /// library].
         path: Option<PathBuf>,
     },
     /// List the playable personas.
@@ -114,6 +119,52 @@ impl Cli {
     fn assets_dir(&self, dialogues: &std::path::Path) -> PathBuf {
         self.assets.clone().unwrap_or_else(|| default_assets_dir(dialogues))
     }
+
+    /// The trainer's folder: `--dialogues`, else `dialogues` in the data folder if it exists.
+    pub fn trainer_folder(&self) -> Option<PathBuf> {
+        self.dialogues.clone().or_else(|| {
+            let in_data = settle_store::journal::default_data_dir().join("dialogues");
+            in_data.is_dir().then_some(in_data)
+        })
+    }
+
+    /// The library as messages name it.
+    pub fn library_name(&self) -> String {
+        match self.trainer_folder() {
+            Some(dir) => format!("the bundled library or {}", dir.display()),
+            None => "the bundled library".to_string(),
+        }
+    }
+
+    /// The bundled library with the trainer's folder over it. A folder named with
+    /// `--dialogues` that cannot be read is an error; the data folder's is only a warning.
+    pub fn library(&self) -> Result<Library, LoadError> {
+        let folder = self.trainer_folder();
+        let with_assets = folder.as_deref().map(|dir| (dir, self.assets_dir(dir)));
+        let (library, problem) = with_folder(
+            settle_bundle::library(),
+            with_assets.as_ref().map(|(dir, assets)| (*dir, assets.as_path())),
+        );
+        match problem {
+            Some(e) if self.dialogues.is_some() => Err(e),
+            Some(e) => {
+                eprintln!("warning: {e}");
+                Ok(library)
+            }
+            None => Ok(library),
+        }
+    }
+}
+
+/// Where a persona comes from, as `settle list` prints it.
+pub fn origin_label(origin: &Origin) -> String {
+    match origin {
+        Origin::Bundled => "bundled".to_string(),
+        Origin::Folder { dir, replaces_bundled: false } => format!("folder {}", dir.display()),
+        Origin::Folder { dir, replaces_bundled: true } => {
+            format!("folder {} (replaces bundled)", dir.display())
+        }
+    }
 }
 
 /// Runs a parsed command line.
@@ -133,7 +184,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Migrate { paths }) => strings::migrate(paths),
         None => {
             let config =
-                settle_app::AppConfig::new(cli.dialogues.clone(), cli.assets.clone(), cli.reports.clone());
+                settle_app::AppConfig::new(cli.trainer_folder(), cli.assets.clone(), cli.reports.clone());
             settle_app::run(config, cli.exit_after_first_frame)
                 .map(|()| ExitCode::SUCCESS)
                 .map_err(|e| e.to_string().into())

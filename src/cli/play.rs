@@ -22,7 +22,7 @@ use settle_core::style::ConflictStyle;
 use settle_core::wrapup::{SelfAssessment, WrapUp};
 use settle_i18n::Lang;
 use settle_store::journal::{JOURNAL_FILE, Journal, default_data_dir};
-use settle_store::library::{load_dir, load_file};
+use settle_store::library::load_file;
 use settle_store::report::store::{REPORTS_DIR_ENV, resolve_reports_dir, save};
 use settle_store::report::{CallId, CallTimes, Report, fresh_seed};
 
@@ -164,7 +164,7 @@ pub fn find_persona(cli: &Cli, name: &str, language: Option<Language>) -> Result
         eprint!("{}", loaded.render());
         loaded
     } else {
-        let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues)).map_err(|e| e.to_string())?;
+        let library = cli.library().map_err(|e| e.to_string())?;
         let found = library
             .file_of(name)
             .or_else(|| library.files.iter().find(|f| f.path.file_stem().is_some_and(|s| s == name)));
@@ -174,7 +174,7 @@ pub fn find_persona(cli: &Cli, name: &str, language: Option<Language>) -> Result
                 let ids: Vec<_> = library.personas().map(|p| p.id.0.as_str()).collect();
                 return Err(format!(
                     "no persona `{name}` in {}; known: {}",
-                    cli.dialogues.display(),
+                    cli.library_name(),
                     ids.join(", ")
                 ));
             }

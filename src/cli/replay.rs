@@ -4,13 +4,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::Cli;
-use settle_store::library::load_dir;
 use settle_store::report::replay::{Difference, Verdict, replay};
 use settle_store::report::store::read;
 
 pub fn run(cli: &Cli, path: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let report = read(path).map_err(|reason| format!("{}: {reason}", path.display()))?;
-    let library = load_dir(&cli.dialogues, &cli.assets_dir(&cli.dialogues))?;
+    let library = cli.library()?;
     let persona = library.find_preferring(&report.persona.id.0, report.persona.language);
     let verdict = replay(&report, persona);
     let name = &report.persona.id;
@@ -25,7 +24,7 @@ pub fn run(cli: &Cli, path: &Path) -> Result<ExitCode, Box<dyn std::error::Error
             true
         }
         Verdict::PersonaMissing => {
-            println!("Persona `{name}` is not in {}", cli.dialogues.display());
+            println!("Persona `{name}` is not in {}", cli.library_name());
             false
         }
         Verdict::PersonaChanged { recorded, current, reproduces } => {

@@ -38,11 +38,11 @@ pub struct AuthoringState {
 }
 
 impl AuthoringState {
-    pub fn new(folder: &std::path::Path) -> AuthoringState {
+    pub fn new(folder: Option<&std::path::Path>) -> AuthoringState {
         AuthoringState {
             selected: None,
             tab: AuthorTab::Problems,
-            folder_text: folder.display().to_string(),
+            folder_text: folder.map(|f| f.display().to_string()).unwrap_or_default(),
             analysis: None,
             graph_rect: egui::Rect::ZERO,
             graph_node: None,

@@ -31,18 +31,22 @@ use settle_lrs::courier::Courier;
 use settle_lrs::outbox::{Batch, Outbox};
 use settle_store::debrief::best_scores;
 use settle_store::journal::{JOURNAL_FILE, Journal};
-use settle_store::library::{default_assets_dir, load_dir};
+use settle_store::library::{default_assets_dir, with_folder};
 use settle_store::report::store::{
     REPORTS_DIR_ENV, default_reports_dir, read_dir, resolve_reports_dir, save,
 };
 use settle_store::report::{CallId, CallTimes, Report, fresh_seed};
 use widgets::portrait::PortraitCache;
 
-/// Where the app finds its files; fixed for the app's life.
+/// Where the app finds its files.
 #[derive(Debug, Clone)]
 pub struct AppConfig {
-    pub dialogues: PathBuf,
+    /// The trainer's folder of persona files, laid over the bundled library (and watched).
+    pub dialogues: Option<PathBuf>,
+    /// The trainer's folder's images.
     pub assets: PathBuf,
+    /// Whether the library built into the program is shown (off to look at a folder alone).
+    pub bundled: bool,
     /// `--reports DIR` from the command line: beats the environment and the settings.
     pub reports_flag: Option<PathBuf>,
     /// Where the journal of the call in progress lives.
@@ -50,10 +54,15 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
-    pub fn new(dialogues: PathBuf, assets: Option<PathBuf>, reports_flag: Option<PathBuf>) -> AppConfig {
-        let assets = assets.unwrap_or_else(|| default_assets_dir(&dialogues));
+    pub fn new(
+        dialogues: Option<PathBuf>,
+        assets: Option<PathBuf>,
+        reports_flag: Option<PathBuf>,
+    ) -> AppConfig {
+        let beside = || dialogues.as_deref().map(default_assets_dir).unwrap_or_default();
+        let assets = assets.unwrap_or_else(beside);
         let data_dir = settle_store::journal::default_data_dir();
-        AppConfig { dialogues, assets, reports_flag, data_dir }
+        AppConfig { dialogues, assets, bundled: true, reports_flag, data_dir }
     }
 }
 
@@ -254,16 +263,20 @@ impl SettleApp {
 
     /// Watches the persona folder; without a watcher the library still loads, only by hand.
     fn watch(&mut self) {
-        self.watcher = settle_store::watch::FolderWatcher::new(&self.config.dialogues).ok();
+        self.watcher = self
+            .config
+            .dialogues
+            .as_deref()
+            .and_then(|dir| settle_store::watch::FolderWatcher::new(dir).ok());
     }
 
     fn reload_library(&mut self) {
-        match load_dir(&self.config.dialogues, &self.config.assets) {
-            Ok(library) => self.library = library,
-            Err(e) => {
-                self.library = Library::default();
-                self.notice = Some(e.to_string());
-            }
+        let bundled = if self.config.bundled { settle_bundle::library() } else { Library::default() };
+        let folder = self.config.dialogues.as_deref().map(|dir| (dir, self.config.assets.as_path()));
+        let (library, problem) = with_folder(bundled, folder);
+        self.library = library;
+        if let Some(e) = problem {
+            self.notice = Some(e.to_string());
         }
     }
 
@@ -396,15 +409,16 @@ impl SettleApp {
             Intent::ConfigureLrs => self.courier.configure(lrs_config(&self.settings)),
             Intent::SendToLrs => self.courier.wake(),
             Intent::OpenAuthoring => {
-                self.route = Route::Authoring(Box::new(AuthoringState::new(&self.config.dialogues)));
+                self.route =
+                    Route::Authoring(Box::new(AuthoringState::new(self.config.dialogues.as_deref())));
             }
             Intent::Author(AuthorIntent::OpenFolder(folder)) => {
                 self.config.assets = default_assets_dir(&folder);
-                self.config.dialogues = folder;
+                self.config.dialogues = Some(folder);
                 self.reload_library();
                 self.watch();
                 if let Route::Authoring(state) = &mut self.route {
-                    **state = AuthoringState::new(&self.config.dialogues);
+                    **state = AuthoringState::new(self.config.dialogues.as_deref());
                 }
             }
             Intent::Author(intent) => {
@@ -571,14 +585,29 @@ impl eframe::App for SettleApp {
     }
 }
 
+/// The desktop's name for the app: the desktop entry and AppStream metainfo are named after
+/// it, so docks and window lists show the app's icon and name.
+pub const APP_ID: &str = "org.settle.Settle";
+
+/// The window's icon, drawn by `examples/draw_icon.rs` like the desktop entry's.
+const WINDOW_ICON: &[u8] = include_bytes!("../../../assets/icons/hicolor/256x256/apps/settle.png");
+
 /// Opens the app window on the given folders.
 pub fn run(config: AppConfig, exit_after_first_frame: bool) -> Result<(), eframe::Error> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Settle")
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([1024.0, 700.0]);
+    // The same picture the desktop entry shows; a broken icon must never stop the app.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(WINDOW_ICON) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Settle")
-            .with_app_id("settle")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([1024.0, 700.0]),
+        viewport,
+        // eframe names its storage after the app id; this keeps the folder settings were
+        // saved in before the id became the desktop entry's.
+        persistence_path: eframe::storage_dir("settle").map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(

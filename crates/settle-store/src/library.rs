@@ -100,6 +100,17 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Problem> {
     Ok(bytes)
 }
 
+/// The library a person sees: the bundled personas with a trainer's folder of persona files
+/// (and its images folder) laid over them. A folder that cannot be read leaves the bundled
+/// library whole and is returned as the error to show.
+pub fn with_folder(bundled: Library, folder: Option<(&Path, &Path)>) -> (Library, Option<LoadError>) {
+    match folder.map(|(dir, assets_dir)| load_dir(dir, assets_dir)) {
+        None => (bundled, None),
+        Some(Ok(loaded)) => (Library::overlay(bundled, loaded), None),
+        Some(Err(e)) => (bundled, Some(e)),
+    }
+}
+
 /// The images in a folder on disk.
 #[derive(Debug, Clone)]
 pub struct FolderAssets {

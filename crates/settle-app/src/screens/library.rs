@@ -10,6 +10,7 @@ use crate::widgets::portrait;
 use crate::{Intent, SettleApp, theme};
 use settle_core::call::Mode;
 use settle_core::format::Language;
+use settle_core::load::Origin;
 use settle_core::portrait::resting_portrait;
 use settle_i18n::Lang;
 
@@ -140,10 +141,10 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         .filter_map(|f| {
             let languages = f.languages();
             let persona = f.in_language(ui_language).or(f.persona.as_ref())?;
-            Some((Arc::clone(persona), languages))
+            Some((Arc::clone(persona), languages, f.origin.clone()))
         })
-        .filter(|(_, languages)| app.settings.filter_language.is_none_or(|l| languages.contains(&l)))
-        .filter(|(p, _)| app.settings.filter_difficulty.is_none_or(|d| d == p.difficulty))
+        .filter(|(_, languages, _)| app.settings.filter_language.is_none_or(|l| languages.contains(&l)))
+        .filter(|(p, _, _)| app.settings.filter_difficulty.is_none_or(|d| d == p.difficulty))
         .collect();
     if shown.is_empty() {
         ui.label(RichText::new(lang.tr("library-no-match")).color(theme::muted(ui)));
@@ -154,7 +155,7 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let card_width = ((ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32).floor();
     for row in shown.chunks(columns) {
         ui.horizontal(|ui| {
-            for (persona, languages) in row {
+            for (persona, languages, origin) in row {
                 theme::card(ui).show(ui, |ui| {
                     ui.set_width(card_width - 28.0);
                     ui.vertical(|ui| {
@@ -185,6 +186,7 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                             );
                         });
                         best_score(ui, lang, app.best.get(&persona.id).copied());
+                        origin_line(ui, lang, origin);
                         ui.add_space(4.0);
                         let open = lang.tr_args("library-prepare", &[("persona", (&persona.name).into())]);
                         if ui.button(open).clicked() {
@@ -195,6 +197,23 @@ fn cards(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             }
         });
         ui.add_space(8.0);
+    }
+}
+
+/// Where the persona comes from: the library built into Settle or a trainer's folder.
+fn origin_line(ui: &mut egui::Ui, lang: Lang, origin: &Origin) {
+    let (text, folder) = match origin {
+        Origin::Bundled => (lang.tr("library-origin-bundled"), None),
+        Origin::Folder { dir, replaces_bundled: true } => {
+            (lang.tr("library-origin-replaces"), Some(dir.display().to_string()))
+        }
+        Origin::Folder { dir, replaces_bundled: false } => {
+            (lang.tr("library-origin-folder"), Some(dir.display().to_string()))
+        }
+    };
+    let label = ui.label(RichText::new(text).small().color(theme::muted(ui)));
+    if let Some(folder) = folder {
+        label.on_hover_text(folder);
     }
 }
 

@@ -1,10 +1,12 @@
-//! Portrait textures, decoded once per image through the core's size-checked loader.
+//! Portrait textures, decoded once per image through the core's size-checked loader, from
+//! the bundled library or from a trainer's folder.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use egui::{ColorImage, TextureHandle, TextureOptions};
 
+use settle_core::portrait::decode_pixels;
 use settle_store::library::load_pixels;
 
 #[derive(Default)]
@@ -19,7 +21,11 @@ impl PortraitCache {
         self.textures
             .entry(path.to_path_buf())
             .or_insert_with(|| {
-                let pixels = load_pixels(path).ok()?;
+                // A bundled persona's portrait is inside the program; any other is a file.
+                let pixels = match settle_bundle::image(path) {
+                    Some(bytes) => decode_pixels(path, bytes).ok()?,
+                    None => load_pixels(path).ok()?,
+                };
                 let size = [pixels.width as usize, pixels.height as usize];
                 let image = ColorImage::from_rgba_unmultiplied(size, &pixels.rgba);
                 Some(ctx.load_texture(path.display().to_string(), image, TextureOptions::LINEAR))
