@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area (see ARCHITECTURE.md).
 
 mod analysis;
+mod architecture;
 mod cli;
 mod common;
 mod crash;

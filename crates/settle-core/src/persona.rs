@@ -71,7 +71,7 @@ impl ContentHash {
     pub fn of(bytes: &[u8]) -> ContentHash {
         use sha2::{Digest, Sha256};
         let digest = Sha256::digest(bytes);
-        ContentHash(digest.iter().map(|b| format!("{b:02x}")).collect())
+        ContentHash(hex::encode(digest))
     }
 }
 

@@ -62,7 +62,7 @@ impl TableRow {
 /// The first eight hex digits of SHA-256 of a source text.
 pub fn lock_of(source: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(source.as_bytes()).iter().take(4).map(|b| format!("{b:02x}")).collect()
+    hex::encode(&Sha256::digest(source.as_bytes())[..4])
 }
 
 /// Why a table cannot be read at all.
