@@ -26,8 +26,8 @@ pub struct Cli {
     /// Folder of portraits and other assets [default: `assets` beside the dialogues folder].
     #[arg(long, global = true, value_name = "DIR")]
     pub assets: Option<PathBuf>,
-    /// Reports folder for the app [default: $SETTLE_REPORTS_DIR, else the app's setting, else
-    /// the platform data folder].
+    /// Reports folder for the app [default: $SETTLE_REPORTS_DIR, else the shared settings'
+    /// folder, else `reports` in the platform data folder].
     #[arg(long, value_name = "DIR")]
     pub reports: Option<PathBuf>,
     /// Close the app once its first frame is drawn (for measuring start-up).
@@ -108,6 +108,15 @@ pub enum Command {
 /// A language code as typed: `en` or `pl`.
 pub fn parse_language(code: &str) -> Result<Language, String> {
     Language::try_from(code.to_ascii_lowercase())
+}
+
+/// The settings shared with the app; a damaged file is reported and the defaults used.
+fn settings(folders: &settle_store::folders::Folders) -> settle_store::settings::Settings {
+    let (settings, problem) = settle_store::settings::load_or_default(&folders.settings());
+    if let Some(problem) = problem {
+        eprintln!("warning: {problem}");
+    }
+    settings
 }
 
 impl Cli {
