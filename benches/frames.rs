@@ -14,6 +14,7 @@ use settle_core::engine::CallEngine;
 use settle_core::load::load_bytes;
 use settle_core::synthetic::persona_text;
 use settle_core::wrapup::WrapUp;
+use settle_session::{CallSession, NewCall, SessionConfig, SystemClock};
 use settle_store::library::FolderAssets;
 use settle_store::report::{CallId, CallTimes, Report};
 
@@ -42,6 +43,28 @@ fn long_call() -> CallEngine {
     }
     assert_eq!(engine.turns().len(), 100);
     engine
+}
+
+/// The same call as a session (replayed from its choices), journaled in the bench's folder.
+fn long_session(engine: &CallEngine, folder: &Path) -> CallSession {
+    let call = NewCall {
+        persona: Arc::clone(engine.persona()),
+        mode: engine.mode(),
+        seed: Some(engine.seed()),
+        trainee: "Bench".into(),
+    };
+    let config = SessionConfig {
+        journal: None,
+        reports: Some(folder.join("reports")),
+        org_key: None,
+        outbox: None,
+        clock: Arc::new(SystemClock),
+    };
+    let mut session = CallSession::start(call, config).session;
+    for choice in engine.choices() {
+        session.apply(choice).expect("the same choices replay");
+    }
+    session
 }
 
 fn frame_cost(c: &mut Criterion, name: &str, app: &mut SettleApp, ctx: &egui::Context) {
@@ -77,9 +100,7 @@ fn frames(c: &mut Criterion) {
 
     let engine = long_call();
     app.route = Route::Call(Box::new(CallState {
-        engine: engine.clone(),
-        id: CallId::new(),
-        started_at: Utc::now(),
+        session: long_session(&engine, folder.path()),
         clock_start: None,
         timer: None,
         case_open: true,

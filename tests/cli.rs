@@ -210,3 +210,81 @@ fn list_names_where_each_persona_comes_from() {
     assert!(line("minimal ").ends_with("folder tests/data/good"), "{listed}");
     assert_eq!(listed.lines().count(), 10, "eight bundled and two of the folder's:\n{listed}");
 }
+
+/// `settle play` with a data folder of its own and none of the environment's overrides, so that
+/// only what the test puts in the folder counts.
+fn play_in(data: &std::path::Path, reports: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_settle"));
+    command
+        .args(["--dialogues", "tests/data/good", "--assets", "tests/data/assets"])
+        .args(["play", "minimal", "--seed", "5", "--replies", "#1,#1", "--trainee", "Anna"])
+        .arg("--data")
+        .arg(data)
+        .arg("--reports")
+        .arg(reports);
+    for variable in ["SETTLE_ORG_KEY", "SETTLE_LRS_ENDPOINT", "SETTLE_LRS_KEY", "SETTLE_LRS_SECRET"] {
+        command.env_remove(variable);
+    }
+    command
+}
+
+/// The one report in a folder.
+fn only_report(reports: &std::path::Path) -> settle_store::report::Report {
+    let saved: Vec<_> = std::fs::read_dir(reports).expect("list").map(|e| e.expect("entry").path()).collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    settle_store::report::store::read(&saved[0]).expect("a readable report")
+}
+
+/// Nothing listens on the port: the command line only queues, it never sends.
+fn unreachable_endpoint() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+    format!("http://127.0.0.1:{port}/xAPI/")
+}
+
+#[test]
+fn a_call_played_on_the_command_line_is_queued_for_the_lrs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, reports) = (dir.path().join("data"), dir.path().join("reports"));
+    let out =
+        play_in(&data, &reports).env("SETTLE_LRS_ENDPOINT", unreachable_endpoint()).output().expect("runs");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Queued for the learning record store"), "{}", text(&out));
+    let report = only_report(&reports);
+    let queued = settle_lrs::outbox::Outbox::new(data.join("lrs-outbox")).pending();
+    assert_eq!(queued.len(), 1, "the finished call waits in the outbox");
+    assert_eq!(queued[0].batch.call, report.id);
+    assert_eq!(queued[0].batch.statements, settle_lrs::statements(&report));
+    assert_eq!(queued[0].batch.statements.len(), 1 + report.turns.len(), "the call and each reply");
+
+    // Without an LRS nothing is queued.
+    let quiet = tempfile::tempdir().expect("tempdir");
+    let out = play_in(&quiet.path().join("data"), &quiet.path().join("reports")).output().expect("runs");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!quiet.path().join("data/lrs-outbox").exists());
+}
+
+#[test]
+fn the_command_line_signs_and_queues_with_the_settings_the_app_saved() {
+    use settle_store::report::sign::{Signature, check};
+    use settle_store::settings::{Settings, save};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, reports) = (dir.path().join("data"), dir.path().join("reports"));
+    let settings = Settings {
+        org_key: "north-branch".into(),
+        lrs_endpoint: unreachable_endpoint(),
+        ..Settings::default()
+    };
+    save(&settle_store::folders::Folders::at(&data).settings(), &settings).expect("settings written");
+    let out = play_in(&data, &reports).output().expect("runs");
+    assert!(out.status.success(), "{}", text(&out));
+    let report = only_report(&reports);
+    assert_eq!(check(&report, Some(b"north-branch")), Signature::Valid);
+    assert_eq!(check(&report, Some(b"south-branch")), Signature::Mismatch);
+    assert_eq!(settle_lrs::outbox::Outbox::new(data.join("lrs-outbox")).len(), 1);
+
+    // A damaged settings file is named, and the call is still played and saved (unsigned).
+    std::fs::write(data.join("settings.json"), "{ not json").expect("write");
+    let out = play_in(&data, &reports).output().expect("runs");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("are damaged"), "{}", text(&out));
+}

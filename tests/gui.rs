@@ -185,6 +185,9 @@ fn an_interrupted_call_is_offered_for_resuming_and_goes_on_where_it_stopped() {
         // The window closes here, mid-call.
     }
     assert!(folders.data.join("current-call.ron").exists());
+    // The name typed in the app is in the settings file `settle play` reads too.
+    let shared = settle_store::settings::load(&folders.data.join("settings.json")).expect("readable");
+    assert_eq!(shared.map(|s| s.trainee), Some("Anna Kowalska".to_string()));
     let mut harness = harness(&folders);
     assert!(harness.query_by_label_contains("An interrupted call is waiting").is_some());
     harness.get_by_label("Resume call").click();
@@ -194,7 +197,7 @@ fn an_interrupted_call_is_offered_for_resuming_and_goes_on_where_it_stopped() {
     choose(&mut harness, egui::Key::Num1);
     assert!(harness.query_by_label("The call is over.").is_some());
     let Route::Call(call) = &harness.state().route else { panic!("still on the call screen") };
-    assert_eq!(call.engine.turns().len(), 2);
+    assert_eq!(call.session.engine().turns().len(), 2);
     assert_eq!(harness.state().settings.trainee, "Anna Kowalska");
 }
 
@@ -225,7 +228,7 @@ fn an_assessment_call_hides_the_moods_and_uses_the_personas_seed() {
     assert!(harness.query_by_label("Moods are hidden in an assessment call.").is_some());
     assert!(harness.query_by_label("Trust").is_none());
     let Route::Call(call) = &harness.state().route else { panic!("on the call screen") };
-    assert_eq!(call.engine.seed(), 7);
+    assert_eq!(call.session.engine().seed(), 7);
 }
 
 #[test]
@@ -435,7 +438,7 @@ fn one_card_per_persona_lists_its_languages_and_the_briefing_switches_the_call_l
     start_call_as(&mut harness, "Ola");
     assert!(harness.query_by_label("Nowak, słucham.").is_some(), "the call is held in Polish");
     let Route::Call(call) = &harness.state().route else { panic!("the call is on") };
-    assert_eq!(call.engine.persona().language, settle_core::format::Language::Pl);
+    assert_eq!(call.session.engine().persona().language, settle_core::format::Language::Pl);
 }
 
 #[test]

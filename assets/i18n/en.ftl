@@ -446,6 +446,8 @@ play-abandoned = Call abandoned; no report saved.
 play-not-saved = The report could not be saved: { $error }
 play-retry-save = Fix it and press Enter to try again, or q to leave the call for the next `settle play`:
 play-saved = Report saved: { $path }
+play-queued = Queued for the learning record store (sent by the app or `settle report --send`): { $folder }
+play-not-queued = The call could not be queued for the learning record store: { $error }
 play-call-over = The call is over: { $outcome }
 play-your-reply = Your reply (number, s = silence, q = quit):
 play-empty-for-none = (empty for none):

@@ -462,6 +462,8 @@ play-abandoned = Rozmowa przerwana; raportu nie zapisano.
 play-not-saved = Nie udało się zapisać raportu: { $error }
 play-retry-save = Proszę usunąć przyczynę i nacisnąć Enter, aby spróbować ponownie, albo q, aby zostawić rozmowę do następnego `settle play`:
 play-saved = Raport zapisany: { $path }
+play-queued = Rozmowa czeka w kolejce do rejestru szkoleń LRS (wyśle ją aplikacja albo `settle report --send`): { $folder }
+play-not-queued = Nie udało się dodać rozmowy do kolejki rejestru szkoleń LRS: { $error }
 play-call-over = Rozmowa zakończona: { $outcome }
 play-your-reply = Odpowiedź (numer, s = milczenie, q = koniec):
 play-empty-for-none = (puste, jeśli nic):

@@ -23,15 +23,15 @@ use settle_store::library::{LoadError, default_assets_dir, with_folder};
 pub struct Cli {
     /// A trainer's folder of persona files, laid over the library built into Settle: its
     /// personas are added, and one with a bundled persona's id replaces it [default: the
-    /// `dialogues` folder in the data folder, when there is one].
+    /// trainer's folder in the settings, else the `dialogues` folder in the data folder].
     #[arg(long, global = true, value_name = "DIR")]
     pub dialogues: Option<PathBuf>,
     /// Folder of portraits and other assets for the trainer's personas [default: `assets`
     /// beside the dialogues folder].
     #[arg(long, global = true, value_name = "DIR")]
     pub assets: Option<PathBuf>,
-    /// Reports folder for the app [default: $SETTLE_REPORTS_DIR, else the app's setting, else
-    /// the platform data folder].
+    /// Reports folder for the app [default: $SETTLE_REPORTS_DIR, else the shared settings'
+    /// folder, else `reports` in the platform data folder].
     #[arg(long, value_name = "DIR")]
     pub reports: Option<PathBuf>,
     /// Close the app once its first frame is drawn (for measuring start-up).
@@ -115,17 +115,26 @@ pub fn parse_language(code: &str) -> Result<Language, String> {
     Language::try_from(code.to_ascii_lowercase())
 }
 
+/// The settings shared with the app; a damaged file is reported and the defaults used.
+fn settings(folders: &settle_store::folders::Folders) -> settle_store::settings::Settings {
+    let (settings, problem) = settle_store::settings::load_or_default(&folders.settings());
+    if let Some(problem) = problem {
+        eprintln!("warning: {problem}");
+    }
+    settings
+}
+
 impl Cli {
     fn assets_dir(&self, dialogues: &std::path::Path) -> PathBuf {
         self.assets.clone().unwrap_or_else(|| default_assets_dir(dialogues))
     }
 
-    /// The trainer's folder: `--dialogues`, else `dialogues` in the data folder if it exists.
+    /// The trainer's folder: `--dialogues`, else the settings' folder, else `dialogues` in the
+    /// data folder if it exists.
     pub fn trainer_folder(&self) -> Option<PathBuf> {
-        self.dialogues.clone().or_else(|| {
-            let in_data = settle_store::journal::default_data_dir().join("dialogues");
-            in_data.is_dir().then_some(in_data)
-        })
+        let folders = settle_store::folders::Folders::platform();
+        let (settings, _) = settle_store::settings::load_or_default(&folders.settings());
+        folders.trainer_dialogues(self.dialogues.as_deref(), &settings.dialogues_dir)
     }
 
     /// The library as messages name it.

@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use clap::Args;
 
 use crate::cli::{Cli, debrief};
-use settle_core::call::{Choice, Mode};
-use settle_core::engine::{CallEngine, CallEvent};
+use settle_core::call::Mode;
+use settle_core::engine::CallEvent;
 use settle_core::format::Language;
 use settle_core::money::Money;
 use settle_core::outcome::{NextStep, Outcome};
@@ -21,10 +21,9 @@ use settle_core::persona::Persona;
 use settle_core::style::ConflictStyle;
 use settle_core::wrapup::{SelfAssessment, WrapUp};
 use settle_i18n::Lang;
-use settle_store::journal::{JOURNAL_FILE, Journal, default_data_dir};
+use settle_session::{CallSession, NewCall, Queueing, Saving, SessionConfig};
+use settle_store::folders::Folders;
 use settle_store::library::load_file;
-use settle_store::report::store::{REPORTS_DIR_ENV, resolve_reports_dir, save};
-use settle_store::report::{CallId, CallTimes, Report, fresh_seed};
 
 #[derive(Debug, Args)]
 pub struct PlayArgs {
@@ -41,16 +40,19 @@ pub struct PlayArgs {
     /// Replies by their number among those on offer (1-based), `s` for silence: `1,3,s,2`.
     #[arg(long, value_delimiter = ',')]
     pub replies: Option<Vec<Step>>,
-    #[arg(long, default_value = "trainee")]
-    pub trainee: String,
-    /// Reports folder [default: $SETTLE_REPORTS_DIR, else the platform data folder].
+    /// Who plays [default: the trainee of the shared settings, else `trainee`].
+    #[arg(long)]
+    pub trainee: Option<String>,
+    /// Reports folder [default: $SETTLE_REPORTS_DIR, else the shared settings' folder, else
+    /// `reports` in the data folder].
     #[arg(long, value_name = "DIR")]
     pub reports: Option<PathBuf>,
     /// Do not save a report.
     #[arg(long)]
     pub no_save: bool,
-    /// Where an interactive call keeps its journal, so that a killed process can resume it
-    /// [default: the platform data folder, shared with the app].
+    /// Settle's data folder, shared with the app: the settings (organisation key, reports
+    /// folder, learning record store), the journal that lets a killed interactive call resume,
+    /// and the LRS outbox [default: the platform data folder].
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Start a new call even if an interrupted one is waiting.
@@ -206,24 +208,31 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let folders = Folders::or_platform(args.data.as_deref());
+    let settings = crate::cli::settings(&folders);
+    let mut config = SessionConfig::decide(&folders, &settings, args.reports.as_deref());
     // An interactive call is journaled after every reply; scripted ones replay anyway.
-    let journal_path =
-        args.replies.is_none().then(|| args.data.clone().unwrap_or_else(default_data_dir).join(JOURNAL_FILE));
-    let waiting = match &journal_path {
-        Some(path) if !args.fresh => Journal::load(path)?
+    if args.replies.is_some() {
+        config.journal = None;
+    }
+    if args.no_save {
+        config.reports = None;
+    }
+    let waiting = match args.fresh {
+        false => CallSession::waiting(&config)?
             .filter(|j| j.persona == persona.id && j.language.is_none_or(|l| l == persona.language)),
-        _ => None,
+        true => None,
     };
-    let (mut engine, id, started_at, trainee) = match waiting {
+    let mut session = match waiting {
         Some(journal) => {
-            let engine = journal.resume(Some(&persona))?;
+            let session = CallSession::resume_on(&journal, Some(&persona), config)?;
             writeln!(
                 out,
                 "Resuming the interrupted call with {} ({} replies so far; --fresh starts a new one).",
                 persona.name,
                 journal.choices.len()
             )?;
-            for turn in engine.turns() {
+            for turn in session.engine().turns() {
                 writeln!(
                     out,
                     "{}: {}\n> {}",
@@ -232,37 +241,35 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
                     turn.reply.as_deref().unwrap_or(lang.tr("play-silence"))
                 )?;
             }
-            if !engine.is_over() {
-                writeln!(out, "\n{}: {}", lang.tr("play-debtor"), engine.debtor_line())?;
+            if !session.is_over() {
+                writeln!(out, "\n{}: {}", lang.tr("play-debtor"), session.engine().debtor_line())?;
             }
-            (engine, journal.id, journal.started_at, journal.trainee)
+            session
         }
         None => {
-            let seed = mode.seed(&persona, args.seed.unwrap_or_else(fresh_seed));
-            let (engine, events) = CallEngine::start(Arc::clone(&persona), mode, seed);
+            let trainee = args.trainee.clone().unwrap_or_else(|| match settings.trainee.trim() {
+                "" => "trainee".to_string(),
+                named => named.to_string(),
+            });
+            let call = NewCall { persona: Arc::clone(&persona), mode, seed: args.seed, trainee };
+            let started = CallSession::start(call, config);
             let call = [
                 ("persona", (&persona.name).into()),
                 ("company", (&persona.company).into()),
                 ("mode", lang.mode(mode).into()),
-                ("seed", seed.to_string().into()),
+                ("seed", started.session.engine().seed().to_string().into()),
             ];
             writeln!(out, "{}", lang.tr_args("play-call-with", &call))?;
-            show(&mut out, &events, lang)?;
-            (engine, CallId::new(), Utc::now(), args.trainee.clone())
+            show(&mut out, &started.events, lang)?;
+            started.journaled?;
+            started.session
         }
     };
-    let journal = |engine: &CallEngine| -> Result<(), Box<dyn std::error::Error>> {
-        if let Some(path) = &journal_path {
-            Journal::of(engine, id, &trainee, started_at).save(path)?;
-        }
-        Ok(())
-    };
-    journal(&engine)?;
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut scripted = args.replies.as_deref().map(|r| r.iter());
-    while !engine.is_over() {
-        for (i, offer) in engine.offers().iter().enumerate() {
+    while !session.is_over() {
+        for (i, offer) in session.engine().offers().iter().enumerate() {
             writeln!(out, "  {}. {}", i + 1, offer.text)?;
         }
         let step = match scripted.as_mut() {
@@ -282,18 +289,18 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             },
         };
         let result = match step {
-            Step::Reply(n) => engine.choose_offer(n),
-            Step::Listed(n) => engine.choose_listed(n),
-            Step::Silence => engine.apply(Choice::Silence),
+            Step::Reply(n) => session.choose_offer(n),
+            Step::Listed(n) => session.choose_listed(n),
+            Step::Silence => session.silence(),
         };
         match result {
-            Ok(events) => {
+            Ok(turned) => {
                 // Journaled before the next prompt: a reply the trainee saw accepted is never lost.
-                journal(&engine)?;
-                if let Some(turn) = engine.turns().last() {
+                turned.journaled?;
+                if let Some(turn) = session.engine().turns().last() {
                     writeln!(out, "> {}", turn.reply.as_deref().unwrap_or(lang.tr("play-silence")))?;
                 }
-                show(&mut out, &events, lang)?;
+                show(&mut out, &turned.events, lang)?;
             }
             Err(e) if scripted.is_some() => return Err(e.into()),
             Err(e) => writeln!(out, "{e}")?,
@@ -301,12 +308,11 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
     }
     // A script longer than the call is a wrong script: the author meant another route.
     if let Some(left) = scripted.as_mut().map(|steps| steps.count()).filter(|n| *n > 0) {
-        let turns = engine.turns().len();
+        let turns = session.engine().turns().len();
         return Err(format!("the call ended after {turns} replies, and the script has {left} more").into());
     }
-    let ended_at = Utc::now();
     let interactive = scripted.is_none() && args_wrap_up_empty(args) && !args.correct_wrap_up;
-    let wrap_up = if let (true, Some(end)) = (args.correct_wrap_up, engine.end()) {
+    let wrap_up = if let (true, Some(end)) = (args.correct_wrap_up, session.engine().end()) {
         WrapUp { note: args.note.clone(), ..WrapUp::matching(end) }
     } else if scripted.is_some() || !args_wrap_up_empty(args) {
         WrapUp {
@@ -329,40 +335,49 @@ pub fn run(cli: &Cli, args: &PlayArgs) -> Result<ExitCode, Box<dyn std::error::E
             differently: args.differently.clone(),
         },
     };
-    let mut report = Report::new(&engine, &trainee, wrap_up, CallTimes { started_at, ended_at }, id)?;
-    report.self_assessment = Some(assessment).filter(|a| !a.is_empty());
-    if let Some(key) = settle_store::report::sign::org_key("") {
-        settle_store::report::sign::sign(&mut report, &key);
-    }
+    let config = session.config().clone();
+    let finished = session.finish(wrap_up, assessment)?;
+    let report = finished.report;
     write!(out, "{}", debrief::render(&report, report.persona.language.into()))?;
-    if !args.no_save {
-        let dir = resolve_reports_dir(args.reports.as_deref(), std::env::var_os(REPORTS_DIR_ENV), None);
-        // The report stays in memory while the person frees space or fixes the folder; the
-        // journal is cleared only once it is saved, so giving up loses nothing either.
-        let path = loop {
-            match save(&dir, &report) {
-                Ok(path) => break path,
-                Err(e) if journal_path.is_some() => {
-                    writeln!(out, "{}", lang.tr_args("play-not-saved", &[("error", e.to_string().into())]))?;
-                    write!(out, "{} ", lang.tr("play-retry-save"))?;
-                    out.flush()?;
-                    let mut answer = String::new();
-                    if input.read_line(&mut answer)? == 0 || answer.trim().eq_ignore_ascii_case("q") {
-                        writeln!(out)?;
-                        return Err(format!(
-                            "{e}; the call is kept and `settle play {}` saves it",
-                            args.persona
-                        )
-                        .into());
-                    }
-                }
-                Err(e) => return Err(e.into()),
-            }
-        };
-        writeln!(out, "{}", lang.tr_args("play-saved", &[("path", path.display().to_string().into())]))?;
+    match finished.queued {
+        Queueing::Off | Queueing::AlreadyQueued => {}
+        Queueing::Queued => {
+            let folder = config.outbox.as_ref().map(|o| o.dir().display().to_string()).unwrap_or_default();
+            writeln!(out, "{}", lang.tr_args("play-queued", &[("folder", folder.into())]))?;
+        }
+        Queueing::Failed(e) => {
+            writeln!(out, "{}", lang.tr_args("play-not-queued", &[("error", e.to_string().into())]))?;
+        }
     }
-    if let Some(path) = &journal_path {
-        Journal::clear(path);
+    // The report stays in memory while the person frees space or fixes the folder; the
+    // journal is cleared only once it is saved, so giving up loses nothing either.
+    let mut saved = finished.saved;
+    loop {
+        match saved {
+            Saving::Off => break,
+            Saving::Saved(path) => {
+                writeln!(
+                    out,
+                    "{}",
+                    lang.tr_args("play-saved", &[("path", path.display().to_string().into())])
+                )?;
+                break;
+            }
+            Saving::Failed(e) if config.journal.is_some() => {
+                writeln!(out, "{}", lang.tr_args("play-not-saved", &[("error", e.to_string().into())]))?;
+                write!(out, "{} ", lang.tr("play-retry-save"))?;
+                out.flush()?;
+                let mut answer = String::new();
+                if input.read_line(&mut answer)? == 0 || answer.trim().eq_ignore_ascii_case("q") {
+                    writeln!(out)?;
+                    return Err(
+                        format!("{e}; the call is kept and `settle play {}` saves it", args.persona).into()
+                    );
+                }
+                saved = config.save(&report);
+            }
+            Saving::Failed(e) => return Err(e.into()),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,7 @@ use settle_lrs::client::{Http, deliver};
 use settle_lrs::outbox::{Batch, Outbox};
 
 use settle_i18n::Lang;
+use settle_store::folders::Folders;
 use settle_store::report::export::{csv, trainee_html, xapi};
 use settle_store::report::index::{ReportIndex, summary};
 
@@ -23,9 +24,11 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
     if !folder.is_dir() {
         return Err(format!("{} is not a folder", folder.display()).into());
     }
-    let cache =
-        settle_store::report::index::cache_file_for(folder, &settle_store::journal::default_data_dir());
-    let index = ReportIndex::open_cached(folder, settle_store::report::sign::org_key(""), cache);
+    // The key the app signs with: the summary flags edited reports like the dashboard.
+    let folders = Folders::platform();
+    let key = crate::cli::settings(&folders).org_key();
+    let cache = settle_store::report::index::cache_file_for(folder, folders.data());
+    let index = ReportIndex::open_cached(folder, key, cache);
     for skipped in &index.skipped {
         eprintln!("skipped {}: {}", skipped.path.display(), skipped.reason);
     }
@@ -58,7 +61,8 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
     Ok(ExitCode::SUCCESS)
 }
 
-/// Where `--send` delivers to; each flag falls back to its environment variable.
+/// Where `--send` delivers to; each flag falls back to its environment variable, then to the
+/// shared settings.
 #[derive(Debug, clap::Args)]
 pub struct LrsArgs {
     /// The LRS's xAPI endpoint, e.g. https://lrs.example.com/xAPI/ [env: SETTLE_LRS_ENDPOINT]
@@ -70,8 +74,8 @@ pub struct LrsArgs {
     /// Basic-auth secret [env: SETTLE_LRS_SECRET]
     #[arg(long = "lrs-secret", value_name = "SECRET", requires = "send")]
     pub secret: Option<String>,
-    /// Settle's data folder, which holds the outbox [default: the platform data folder,
-    /// shared with the app].
+    /// Settle's data folder, which holds the settings and the outbox [default: the platform
+    /// data folder, shared with the app].
     #[arg(long, value_name = "DIR", requires = "send")]
     pub data: Option<PathBuf>,
 }
@@ -79,21 +83,23 @@ pub struct LrsArgs {
 /// Queues every readable call of the folder and sends the outbox once. Exits 1 when calls
 /// are still waiting (they stay queued for the next `--send` or the app).
 pub fn send(folder: &Path, args: &LrsArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let env = LrsConfig::from_env_or("", "", "");
+    let folders = Folders::or_platform(args.data.as_deref());
+    let env = LrsConfig::of(&crate::cli::settings(&folders));
     let config = LrsConfig {
         endpoint: args.endpoint.clone().unwrap_or(env.endpoint),
         key: args.key.clone().unwrap_or(env.key),
         secret: args.secret.clone().unwrap_or(env.secret),
     };
     if !config.is_set() {
-        return Err("no learning record store: give --lrs URL or set SETTLE_LRS_ENDPOINT".into());
+        return Err(
+            "no learning record store: give --lrs URL, set SETTLE_LRS_ENDPOINT or set it in the app".into()
+        );
     }
     let set = settle_store::report::store::read_dir(folder)?;
     for skipped in &set.skipped {
         eprintln!("skipped {}: {}", skipped.path.display(), skipped.reason);
     }
-    let data = args.data.clone().unwrap_or_else(settle_store::journal::default_data_dir);
-    let outbox = Outbox::in_data_dir(&data);
+    let outbox = Outbox::of(&folders);
     let mut queued = 0;
     for (_, report) in &set.reports {
         queued += usize::from(outbox.enqueue(&Batch::of(report))?);

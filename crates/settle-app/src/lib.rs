@@ -1,6 +1,7 @@
 //! The desktop app: a thin egui layer over the headless core. Screens draw state and return
-//! [`Intent`]s; [`SettleApp::apply`] carries them out once per frame, calling into the core.
-//! Nothing here decides how a call goes or how it is scored.
+//! [`Intent`]s; [`SettleApp::apply`] carries them out once per frame, calling into the core
+//! and, for a call, into its [`CallSession`] (the same one `settle play` uses). Nothing here
+//! decides how a call goes, how it is scored, or how it is signed, queued and saved.
 
 mod authoring;
 mod dashboard;
@@ -12,14 +13,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-
 pub use authoring::{AuthorIntent, AuthorTab, AuthoringState};
 pub use settle_i18n::Lang;
+pub use settle_session::CallSession;
+pub use settle_store::settings::Settings;
 
-use settle_core::call::{Choice, Mode};
-use settle_core::engine::CallEngine;
 use settle_core::format::Language;
 use settle_core::load::Library;
 use settle_core::persona::{Persona, PersonaId, ReplyIdx};
@@ -28,14 +26,14 @@ use settle_core::wrapup::{DraftError, WrapUpDraft};
 use settle_lrs::LrsConfig;
 use settle_lrs::client::Http;
 use settle_lrs::courier::Courier;
-use settle_lrs::outbox::{Batch, Outbox};
+use settle_lrs::outbox::Outbox;
+use settle_session::{NewCall, Queueing, Saving, SessionConfig};
 use settle_store::debrief::best_scores;
-use settle_store::journal::{JOURNAL_FILE, Journal};
+use settle_store::folders::Folders;
+use settle_store::journal::Journal;
 use settle_store::library::{default_assets_dir, with_folder};
-use settle_store::report::store::{
-    REPORTS_DIR_ENV, default_reports_dir, read_dir, resolve_reports_dir, save,
-};
-use settle_store::report::{CallId, CallTimes, Report, fresh_seed};
+use settle_store::report::Report;
+use settle_store::report::store::read_dir;
 use widgets::portrait::PortraitCache;
 
 /// Where the app finds its files.
@@ -49,7 +47,7 @@ pub struct AppConfig {
     pub bundled: bool,
     /// `--reports DIR` from the command line: beats the environment and the settings.
     pub reports_flag: Option<PathBuf>,
-    /// Where the journal of the call in progress lives.
+    /// Settle's data folder: settings, the journal of the call in progress, the LRS outbox.
     pub data_dir: PathBuf,
 }
 
@@ -61,49 +59,18 @@ impl AppConfig {
     ) -> AppConfig {
         let beside = || dialogues.as_deref().map(default_assets_dir).unwrap_or_default();
         let assets = assets.unwrap_or_else(beside);
-        let data_dir = settle_store::journal::default_data_dir();
+        let data_dir = Folders::platform().data().to_path_buf();
         AppConfig { dialogues, assets, bundled: true, reports_flag, data_dir }
     }
-}
 
-/// What the app remembers between runs (eframe storage).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub trainee: String,
-    pub lang: Lang,
-    pub dark: bool,
-    /// Empty: the default folder.
-    pub reports_dir: String,
-    pub mode: Mode,
-    pub filter_language: Option<Language>,
-    pub filter_difficulty: Option<u8>,
-    /// The organisation's key for signing reports (the environment variable wins).
-    pub org_key: String,
-    /// The learning record store (empty endpoint: none); environment variables win.
-    pub lrs_endpoint: String,
-    pub lrs_key: String,
-    pub lrs_secret: String,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            trainee: String::new(),
-            lang: Lang::En,
-            dark: false,
-            reports_dir: String::new(),
-            mode: Mode::Practice,
-            filter_language: None,
-            filter_difficulty: None,
-            org_key: String::new(),
-            lrs_endpoint: String::new(),
-            lrs_key: String::new(),
-            lrs_secret: String::new(),
-        }
+    /// The files in the data folder.
+    pub fn folders(&self) -> Folders {
+        Folders::at(&self.data_dir)
     }
 }
 
+/// Where eframe kept the settings before they moved to the shared settings file; read once,
+/// to import them.
 const SETTINGS_KEY: &str = "settle-settings";
 
 /// Something the person asked for; applied once per frame.
@@ -141,9 +108,7 @@ pub enum Intent {
 
 /// A call in progress.
 pub struct CallState {
-    pub engine: CallEngine,
-    pub id: CallId,
-    pub started_at: DateTime<Utc>,
+    pub session: CallSession,
     /// egui's clock when the call started (set on the first frame of the call).
     pub clock_start: Option<f64>,
     pub timer: Option<ReplyTimer>,
@@ -152,10 +117,7 @@ pub struct CallState {
 
 /// The wrap-up form after a call.
 pub struct WrapUpState {
-    pub engine: CallEngine,
-    pub id: CallId,
-    pub started_at: DateTime<Utc>,
-    pub ended_at: DateTime<Utc>,
+    pub session: CallSession,
     pub draft: WrapUpDraft,
     pub errors: Vec<DraftError>,
 }
@@ -193,7 +155,7 @@ pub struct SettleApp {
     applied_look: Option<(bool, Lang)>,
     /// For measuring start-up: close the window once the first frame is drawn.
     pub exit_after_first_frame: bool,
-    /// The settings as last written to storage.
+    /// The settings as last written to the settings file.
     stored_settings: Option<Settings>,
     /// Reloads the library when a persona file in the folder is saved.
     watcher: Option<settle_store::watch::FolderWatcher>,
@@ -202,18 +164,27 @@ pub struct SettleApp {
 }
 
 impl SettleApp {
-    /// The app as eframe starts it, with settings from eframe's storage.
+    /// The app as eframe starts it, with the shared settings file of its data folder. The
+    /// first time there is none, the settings eframe kept before are imported (and written to
+    /// the file on the first frame); a damaged file is named in a notice and the defaults used.
     pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> SettleApp {
-        let settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
-        SettleApp::with_settings(&cc.egui_ctx, config, settings)
+        let file = settle_store::settings::load(&config.folders().settings());
+        let (settings, stored, problem) =
+            first_settings(file, || cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)));
+        let mut app = SettleApp::with_settings(&cc.egui_ctx, config, settings);
+        app.stored_settings = stored;
+        if problem.is_some() {
+            app.notice = problem;
+        }
+        app
     }
 
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, settings: Settings) -> SettleApp {
         theme::install_fonts(ctx);
         let repaint = ctx.clone();
         let courier = Courier::spawn(
-            Outbox::in_data_dir(&config.data_dir),
-            lrs_config(&settings),
+            Outbox::of(&config.folders()),
+            LrsConfig::of(&settings),
             Box::new(Http::default()),
             move || repaint.request_repaint(),
         );
@@ -236,7 +207,7 @@ impl SettleApp {
         app.watch();
         app.reload_library();
         app.reload_reports();
-        match Journal::load(&app.journal_path()) {
+        match CallSession::waiting(&app.session_config()) {
             Ok(journal) => app.pending_resume = journal,
             Err(e) => app.notice = Some(e.to_string()),
         }
@@ -244,21 +215,18 @@ impl SettleApp {
     }
 
     pub fn reports_dir(&self) -> PathBuf {
-        let setting = (!self.settings.reports_dir.trim().is_empty())
-            .then(|| PathBuf::from(self.settings.reports_dir.trim()));
-        resolve_reports_dir(
-            self.config.reports_flag.as_deref(),
-            std::env::var_os(REPORTS_DIR_ENV),
-            setting.as_deref(),
-        )
+        self.settings.reports_dir(&self.config.folders(), self.config.reports_flag.as_deref())
     }
 
-    pub fn default_reports_dir() -> PathBuf {
-        default_reports_dir()
+    /// The reports folder when no flag, environment variable or setting names one.
+    pub fn default_reports_dir(&self) -> PathBuf {
+        self.config.folders().default_reports()
     }
 
-    fn journal_path(&self) -> PathBuf {
-        self.config.data_dir.join(JOURNAL_FILE)
+    /// Where a call is journaled, saved and queued, and its key: from the settings as they
+    /// are now, the same way `settle play` decides them.
+    fn session_config(&self) -> SessionConfig {
+        SessionConfig::decide(&self.config.folders(), &self.settings, self.config.reports_flag.as_deref())
     }
 
     /// Watches the persona folder; without a watcher the library still loads, only by hand.
@@ -294,31 +262,14 @@ impl SettleApp {
         }
     }
 
-    fn save_journal(&mut self, call: &CallState) {
-        let journal = Journal::of(&call.engine, call.id, &self.settings.trainee, call.started_at);
-        if let Err(e) = journal.save(&self.journal_path()) {
+    fn start_call(&mut self, persona: Arc<Persona>, seed: Option<u64>) {
+        let call =
+            NewCall { persona, mode: self.settings.mode, seed, trainee: self.settings.trainee.clone() };
+        let started = CallSession::start(call, self.session_config());
+        if let Err(e) = started.journaled {
             self.notice = Some(e.to_string());
         }
-    }
-
-    fn start_call(&mut self, persona: Arc<Persona>, seed: Option<u64>) {
-        let mode = self.settings.mode;
-        let seed = seed.unwrap_or_else(|| mode.seed(&persona, fresh_seed()));
-        let (engine, _) = CallEngine::start(persona, mode, seed);
-        let call = CallState {
-            engine,
-            id: CallId::new(),
-            started_at: Utc::now(),
-            clock_start: None,
-            timer: None,
-            case_open: false,
-        };
-        self.save_journal(&call);
-        self.route = if call.engine.is_over() {
-            Route::WrapUp(Box::new(wrap_up_of(call)))
-        } else {
-            Route::Call(Box::new(call))
-        };
+        self.route = route_of(started.session);
     }
 
     /// Carries out one intent.
@@ -349,16 +300,15 @@ impl SettleApp {
             Intent::Choose(_) | Intent::Silence => self.take_turn(&intent),
             Intent::ToWrapUp => {
                 if let Route::Call(call) = std::mem::replace(&mut self.route, Route::Library) {
-                    self.route = Route::WrapUp(Box::new(wrap_up_of(*call)));
+                    self.route = Route::WrapUp(Box::new(wrap_up_of(call.session)));
                 }
             }
             Intent::SubmitWrapUp => self.submit_wrap_up(),
             Intent::RetrySave => {
-                let dir = self.reports_dir();
+                let config = self.session_config();
                 if let Route::Debrief(debrief) = &mut self.route {
-                    debrief.saved = save(&dir, &debrief.report).map_err(|e| e.to_string());
+                    debrief.saved = saved_text(config.save(&debrief.report));
                     if debrief.saved.is_ok() {
-                        Journal::clear(&self.config.data_dir.join(JOURNAL_FILE));
                         self.reload_reports();
                     }
                 }
@@ -375,7 +325,7 @@ impl SettleApp {
             }
             Intent::Resume => self.resume(),
             Intent::DiscardResume => {
-                Journal::clear(&self.journal_path());
+                CallSession::discard(&self.session_config());
                 self.pending_resume = None;
             }
             Intent::ReloadLibrary => self.reload_library(),
@@ -406,7 +356,7 @@ impl SettleApp {
                 }
                 Err(reason) => self.notice = Some(format!("{}: {reason}", path.display())),
             },
-            Intent::ConfigureLrs => self.courier.configure(lrs_config(&self.settings)),
+            Intent::ConfigureLrs => self.courier.configure(LrsConfig::of(&self.settings)),
             Intent::SendToLrs => self.courier.wake(),
             Intent::OpenAuthoring => {
                 self.route =
@@ -439,17 +389,17 @@ impl SettleApp {
     fn take_turn(&mut self, intent: &Intent) {
         let Route::Call(call) = &mut self.route else { return };
         let result = match intent {
-            Intent::Choose(reply) => call.engine.choose(*reply),
-            _ => call.engine.apply(Choice::Silence),
+            Intent::Choose(reply) => call.session.choose(*reply),
+            _ => call.session.silence(),
         };
-        if let Err(e) = result {
-            self.notice = Some(e.to_string());
-            return;
-        }
-        call.timer = None;
-        let journal = Journal::of(&call.engine, call.id, &self.settings.trainee, call.started_at);
-        if let Err(e) = journal.save(&self.journal_path()) {
-            self.notice = Some(e.to_string());
+        match result {
+            Ok(turned) => {
+                call.timer = None;
+                if let Err(e) = turned.journaled {
+                    self.notice = Some(e.to_string());
+                }
+            }
+            Err(e) => self.notice = Some(e.to_string()),
         }
     }
 
@@ -469,61 +419,40 @@ impl SettleApp {
                 return;
             }
         };
-        let times = CallTimes { started_at: state.started_at, ended_at: state.ended_at };
-        let mut report = match Report::new(&state.engine, &self.settings.trainee, wrap_up, times, state.id) {
-            Ok(report) => report,
-            Err(e) => {
-                self.notice = Some(e.to_string());
+        let Route::WrapUp(state) = std::mem::replace(&mut self.route, Route::Library) else { return };
+        let finished = match state.session.finish(wrap_up, assessment) {
+            Ok(finished) => finished,
+            Err(not_over) => {
+                self.notice = Some(not_over.to_string());
+                self.route = Route::WrapUp(Box::new(WrapUpState { session: *not_over.0, ..*state }));
                 return;
             }
         };
-        report.self_assessment = Some(assessment).filter(|a| !a.is_empty());
-        if let Some(key) = settle_store::report::sign::org_key(&self.settings.org_key) {
-            settle_store::report::sign::sign(&mut report, &key);
+        match finished.queued {
+            Queueing::Queued => self.courier.wake(),
+            Queueing::Failed(e) => self.notice = Some(e.to_string()),
+            Queueing::Off | Queueing::AlreadyQueued => {}
         }
-        let persona = Arc::clone(state.engine.persona());
-        // Queued before the report is saved: the LRS gets the call even if the folder fails.
-        if lrs_config(&self.settings).is_set() {
-            match Outbox::in_data_dir(&self.config.data_dir).enqueue(&Batch::of(&report)) {
-                Ok(_) => self.courier.wake(),
-                Err(e) => self.notice = Some(e.to_string()),
-            }
-        }
-        let saved = save(&self.reports_dir(), &report).map_err(|e| e.to_string());
-        if saved.is_ok() {
-            Journal::clear(&self.journal_path());
-        }
-        self.route = Route::Debrief(Box::new(DebriefState { report, persona, saved, from_reports: false }));
+        self.route = Route::Debrief(Box::new(DebriefState {
+            report: finished.report,
+            persona: finished.persona,
+            saved: saved_text(finished.saved),
+            from_reports: false,
+        }));
         self.reload_reports();
     }
 
     fn resume(&mut self) {
         let Some(journal) = self.pending_resume.take() else { return };
-        let persona = match journal.language {
-            Some(language) => self.library.find_in(&journal.persona.0, language),
-            None => self.library.find(&journal.persona.0),
-        }
-        .cloned();
-        match journal.resume(persona.as_ref()) {
-            Ok(engine) => {
-                self.settings.trainee = journal.trainee.clone();
-                let call = CallState {
-                    engine,
-                    id: journal.id,
-                    started_at: journal.started_at,
-                    clock_start: None,
-                    timer: None,
-                    case_open: false,
-                };
-                self.route = if call.engine.is_over() {
-                    Route::WrapUp(Box::new(wrap_up_of(call)))
-                } else {
-                    Route::Call(Box::new(call))
-                };
+        let config = self.session_config();
+        match CallSession::resume(&journal, &self.library, config.clone()) {
+            Ok(session) => {
+                self.settings.trainee = session.trainee().to_string();
+                self.route = route_of(session);
             }
             Err(e) => {
                 self.notice = Some(e.to_string());
-                Journal::clear(&self.journal_path());
+                CallSession::discard(&config);
             }
         }
     }
@@ -548,40 +477,70 @@ impl SettleApp {
     }
 }
 
-/// The LRS to send to: the environment's, else the settings'.
-pub fn lrs_config(settings: &Settings) -> LrsConfig {
-    LrsConfig::from_env_or(&settings.lrs_endpoint, &settings.lrs_key, &settings.lrs_secret)
+/// The settings to start with, what the file already holds (`None`: write them on the first
+/// frame), and a problem to show. The eframe-kept settings are read only when there is no file
+/// yet: imported once, then the file rules.
+fn first_settings(
+    file: Result<Option<Settings>, settle_store::settings::SettingsError>,
+    eframe_kept: impl FnOnce() -> Option<Settings>,
+) -> (Settings, Option<Settings>, Option<String>) {
+    match file {
+        Ok(Some(settings)) => (settings.clone(), Some(settings), None),
+        Ok(None) => match eframe_kept() {
+            Some(old) => (old, None, None),
+            None => (Settings::default(), Some(Settings::default()), None),
+        },
+        // Not written back until the person changes a setting: the file stays as it is.
+        Err(e) => (Settings::default(), Some(Settings::default()), Some(e.to_string())),
+    }
 }
 
-fn wrap_up_of(call: CallState) -> WrapUpState {
-    WrapUpState {
-        engine: call.engine,
-        id: call.id,
-        started_at: call.started_at,
-        ended_at: Utc::now(),
-        draft: WrapUpDraft::default(),
-        errors: Vec::new(),
+/// The call screen for a call in progress, the wrap-up for one already over.
+fn route_of(session: CallSession) -> Route {
+    match session.is_over() {
+        true => Route::WrapUp(Box::new(wrap_up_of(session))),
+        false => {
+            Route::Call(Box::new(CallState { session, clock_start: None, timer: None, case_open: false }))
+        }
+    }
+}
+
+fn wrap_up_of(session: CallSession) -> WrapUpState {
+    WrapUpState { session, draft: WrapUpDraft::default(), errors: Vec::new() }
+}
+
+/// What the debrief says of the save. Without a reports folder nothing is saved; the app
+/// always has one, so that case does not arise here.
+fn saved_text(saved: Saving) -> Result<PathBuf, String> {
+    match saved {
+        Saving::Saved(path) => Ok(path),
+        Saving::Failed(e) => Err(e.to_string()),
+        Saving::Off => Err(String::new()),
+    }
+}
+
+impl SettleApp {
+    /// Writes the settings file when the settings changed, so that a crash or a killed process
+    /// keeps them too, and `settle play` sees them at once. A failed write is said once (and
+    /// tried again with the next change).
+    fn store_settings(&mut self) {
+        if self.stored_settings.as_ref() == Some(&self.settings) {
+            return;
+        }
+        if let Err(e) = settle_store::settings::save(&self.config.folders().settings(), &self.settings) {
+            self.notice = Some(e.to_string());
+        }
+        self.stored_settings = Some(self.settings.clone());
     }
 }
 
 impl eframe::App for SettleApp {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
-        // Written as soon as they change, so that a crash or a killed process keeps them too.
-        if self.stored_settings.as_ref() != Some(&self.settings)
-            && let Some(storage) = frame.storage_mut()
-        {
-            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-            storage.flush();
-            self.stored_settings = Some(self.settings.clone());
-        }
+        self.store_settings();
         if self.exit_after_first_frame {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 }
 
@@ -619,4 +578,24 @@ pub fn run(config: AppConfig, exit_after_first_frame: bool) -> Result<(), eframe
             Ok(Box::new(app))
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eframes_settings_are_imported_only_when_there_is_no_file() {
+        let old = Settings { trainee: "Anna".into(), org_key: "k".into(), ..Settings::default() };
+        let (settings, stored, problem) = first_settings(Ok(None), || Some(old.clone()));
+        assert_eq!((settings, stored, problem), (old.clone(), None, None), "imported, then written");
+        let file = Settings { trainee: "Jan".into(), ..Settings::default() };
+        let (settings, stored, _) = first_settings(Ok(Some(file.clone())), || panic!("not read"));
+        assert_eq!((settings, stored), (file.clone(), Some(file)));
+        let damaged =
+            settle_store::settings::SettingsError::Damaged { path: "s.json".into(), message: "x".into() };
+        let (settings, stored, problem) = first_settings(Err(damaged), || Some(old.clone()));
+        assert_eq!((settings, stored), (Settings::default(), Some(Settings::default())));
+        assert!(problem.is_some_and(|p| p.contains("damaged")));
+    }
 }

@@ -52,6 +52,11 @@ impl LrsConfig {
         }
     }
 
+    /// The LRS of the shared settings, each value overridden by its environment variable.
+    pub fn of(settings: &settle_store::settings::Settings) -> LrsConfig {
+        LrsConfig::from_env_or(&settings.lrs_endpoint, &settings.lrs_key, &settings.lrs_secret)
+    }
+
     /// An endpoint is set; without one nothing is queued or sent.
     pub fn is_set(&self) -> bool {
         !self.endpoint.trim().is_empty()

@@ -18,8 +18,8 @@ use thiserror::Error;
 use settle_store::fsutil::write_new;
 use settle_store::report::{CallId, Report};
 
-/// The outbox's folder name inside Settle's data folder.
-pub const OUTBOX_DIR: &str = "lrs-outbox";
+/// The outbox's folder name inside Settle's data folder ([`settle_store::folders`] decides).
+pub use settle_store::folders::OUTBOX_DIR;
 const REJECTED_DIR: &str = "rejected";
 
 #[derive(Debug, Error)]
@@ -67,7 +67,12 @@ impl Outbox {
 
     /// The outbox inside Settle's data folder.
     pub fn in_data_dir(data_dir: &Path) -> Outbox {
-        Outbox::new(data_dir.join(OUTBOX_DIR))
+        Outbox::of(&settle_store::folders::Folders::at(data_dir))
+    }
+
+    /// The outbox of these data folders.
+    pub fn of(folders: &settle_store::folders::Folders) -> Outbox {
+        Outbox::new(folders.outbox())
     }
 
     pub fn dir(&self) -> &Path {

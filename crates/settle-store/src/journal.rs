@@ -22,15 +22,8 @@ use settle_core::persona::{ContentHash, Persona, PersonaId};
 
 /// The journal's file format version.
 pub const JOURNAL_FORMAT: u32 = 1;
-/// The file name of the journal inside the app's data folder.
-pub const JOURNAL_FILE: &str = "current-call.ron";
-
-/// The platform's data folder for Settle (settings, the journal), e.g. `~/.local/share/settle`.
-pub fn default_data_dir() -> std::path::PathBuf {
-    directories::ProjectDirs::from("", "", "settle")
-        .map(|d| d.data_dir().to_path_buf())
-        .unwrap_or_else(|| std::path::PathBuf::from(".settle"))
-}
+/// The file name of the journal inside the data folder ([`crate::folders::Folders::journal`]).
+pub use crate::folders::JOURNAL_FILE;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Journal {

@@ -29,8 +29,8 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let Route::Call(call) = &mut app.route else { return };
     let now = ui.input(|i| i.time);
     let clock_start = *call.clock_start.get_or_insert(now);
-    let persona = std::sync::Arc::clone(call.engine.persona());
-    if !call.engine.is_over()
+    let persona = std::sync::Arc::clone(call.session.engine().persona());
+    if !call.session.engine().is_over()
         && let Some(limit) = persona.target.reply_time_limit
     {
         let timer = *call.timer.get_or_insert_with(|| ReplyTimer::new(limit, now));
@@ -44,7 +44,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&persona.name).family(theme::bold()).size(17.0));
             ui.label(RichText::new(&persona.company).color(theme::muted(ui)));
-            ui.label(RichText::new(lang.mode(call.engine.mode())).color(theme::ACCENT));
+            ui.label(RichText::new(lang.mode(call.session.engine().mode())).color(theme::ACCENT));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let label =
                     if call.case_open { lang.tr("call-hide-case") } else { lang.tr("call-show-case") };
@@ -75,7 +75,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
 
     egui::Panel::left("debtor").resizable(false).exact_size(250.0).show(ui, |ui| {
         ui.add_space(10.0);
-        let shown = portrait_for(&persona, call.engine.moods());
+        let shown = portrait_for(&persona, call.session.engine().moods());
         ui.vertical_centered(|ui| {
             portrait::show(ui, &mut app.portraits, shown.map(|p| p.path.as_path()), &persona.name, 200.0);
             if let Some(p) = shown {
@@ -83,11 +83,11 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             }
         });
         ui.add_space(10.0);
-        match call.engine.mode() {
+        match call.session.engine().mode() {
             Mode::Practice => {
                 for (i, mood) in persona.moods.iter().enumerate() {
                     let label = lang.mood(&mood.name);
-                    let value = call.engine.moods().values()[i];
+                    let value = call.session.engine().moods().values()[i];
                     ui.add(Meter { label: &label, value, color: mood_color(&mood.name, i) });
                 }
             }
@@ -121,7 +121,7 @@ fn mood_color(name: &str, index: usize) -> Color32 {
 }
 
 fn replies(ui: &mut egui::Ui, lang: Lang, call: &CallState, now: f64, intents: &mut Vec<Intent>) {
-    if let Some(end) = call.engine.end() {
+    if let Some(end) = call.session.engine().end() {
         ui.horizontal(|ui| {
             ui.label(RichText::new(lang.tr("call-over")).family(theme::bold()).size(16.0));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -157,7 +157,7 @@ fn replies(ui: &mut egui::Ui, lang: Lang, call: &CallState, now: f64, intents: &
         ui.add_space(4.0);
     }
     ui.label(RichText::new(lang.tr("call-your-reply")).color(theme::muted(ui)));
-    let offers = call.engine.offers();
+    let offers = call.session.engine().offers();
     let pressed = ui.input(|i| NUMBER_KEYS.iter().position(|k| i.key_pressed(*k)));
     for (i, offer) in offers.iter().enumerate() {
         let text = format!("{}. {}", i + 1, offer.text);
@@ -193,12 +193,12 @@ fn transcript(ui: &mut egui::Ui, lang: Lang, call: &CallState, debtor: &str) {
     };
     let you = lang.tr("you");
     ui.add_space(8.0);
-    for turn in call.engine.turns() {
+    for turn in call.session.engine().turns() {
         bubble(ui, debtor, &turn.debtor_line, false);
         match &turn.reply {
             Some(reply) => bubble(ui, you, reply, true),
             None => bubble(ui, you, lang.tr("silence"), true),
         }
     }
-    bubble(ui, debtor, call.engine.debtor_line(), false);
+    bubble(ui, debtor, call.session.engine().debtor_line(), false);
 }

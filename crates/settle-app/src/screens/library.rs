@@ -75,7 +75,7 @@ fn details(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             }
             ui.end_row();
             let label = ui.label(lang.tr("reports-folder"));
-            let default = SettleApp::default_reports_dir().display().to_string();
+            let default = app.default_reports_dir().display().to_string();
             ui.horizontal(|ui| {
                 let folder = ui
                     .add(

@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText};
 
-use crate::{Intent, SettleApp, lrs_config, theme};
+use crate::{Intent, SettleApp, theme};
 use settle_i18n::Lang;
 use settle_lrs::client::DeliveryError;
 use settle_lrs::courier::CourierStatus;
@@ -45,13 +45,13 @@ pub fn settings(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent
         ui.horizontal_wrapped(|ui| {
             let (text, color) = status_text(lang, &status);
             ui.label(RichText::new(text).color(color.unwrap_or_else(|| theme::muted(ui))));
-            let configured = lrs_config(&app.settings).is_set();
+            let configured = settle_lrs::LrsConfig::of(&app.settings).is_set();
             if ui.add_enabled(configured, egui::Button::new(lang.tr("lrs-send-now"))).clicked() {
                 intents.push(Intent::SendToLrs);
             }
         });
         if status.rejected > 0 {
-            let dir = settle_lrs::outbox::Outbox::in_data_dir(&app.config.data_dir).rejected_dir();
+            let dir = settle_lrs::outbox::Outbox::of(&app.config.folders()).rejected_dir();
             ui.label(
                 RichText::new(lang.tr_args(
                     "lrs-rejected",

@@ -14,7 +14,7 @@ use settle_core::wrapup::WrapUpField;
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let lang = app.settings.lang;
     let Route::WrapUp(state) = &mut app.route else { return };
-    let persona = std::sync::Arc::clone(state.engine.persona());
+    let persona = std::sync::Arc::clone(state.session.persona());
     // The save button stays in sight however long the form grows.
     egui::Panel::bottom("wrap-up-actions").show(ui, |ui| {
         ui.add_space(6.0);

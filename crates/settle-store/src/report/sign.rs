@@ -1,7 +1,7 @@
 //! Tamper evidence: a report carries an HMAC-SHA256 of its own content under the
 //! organisation's key, so that a trainee cannot quietly edit a score. The key comes from the
-//! `SETTLE_ORG_KEY` environment variable or the app's settings; without a key reports are
-//! saved unsigned and shown as such.
+//! `SETTLE_ORG_KEY` environment variable or the settings file shared by the app and the command
+//! line (`crate::settings`); without a key reports are saved unsigned and shown as such.
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;

@@ -8,7 +8,6 @@
 //! practice, and a collision is retried under a new name. Reading a folder never fails as a
 //! whole: corrupt or foreign files are skipped and listed.
 
-use std::ffi::OsString;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -18,8 +17,8 @@ use thiserror::Error;
 use crate::fsutil::write_new;
 use crate::report::{REPORT_FORMAT, Report};
 
-/// The environment variable that overrides the default reports folder.
-pub const REPORTS_DIR_ENV: &str = "SETTLE_REPORTS_DIR";
+/// The environment variable that overrides the reports folder ([`crate::folders`] decides).
+pub use crate::folders::REPORTS_DIR_ENV;
 /// Report files larger than this are skipped unread.
 pub const MAX_REPORT_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -64,22 +63,6 @@ pub struct Skipped {
 pub struct ReportSet {
     pub reports: Vec<(PathBuf, Report)>,
     pub skipped: Vec<Skipped>,
-}
-
-/// The platform's data folder for Settle's reports (e.g. `~/.local/share/settle/reports`).
-pub fn default_reports_dir() -> PathBuf {
-    directories::ProjectDirs::from("", "", "settle")
-        .map(|d| d.data_dir().join("reports"))
-        .unwrap_or_else(|| PathBuf::from("reports"))
-}
-
-/// The folder to use: the command-line flag, else the environment variable, else the app's
-/// setting, else the platform default.
-pub fn resolve_reports_dir(flag: Option<&Path>, env: Option<OsString>, setting: Option<&Path>) -> PathBuf {
-    flag.map(Path::to_path_buf)
-        .or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from))
-        .or_else(|| setting.map(Path::to_path_buf))
-        .unwrap_or_else(default_reports_dir)
 }
 
 /// `20261123T101502Z-anna-kowalska-tomasz-partner-1a2b3c4d.ron`
@@ -259,19 +242,5 @@ mod tests {
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
         assert_eq!(slug("  "), "anonymous");
         assert_eq!(slug(&"x".repeat(100)).len(), 32);
-    }
-
-    #[test]
-    fn flag_beats_environment_beats_setting() {
-        let flag = Path::new("/flag");
-        let setting = Path::new("/setting");
-        let env = Some(OsString::from("/env"));
-        assert_eq!(resolve_reports_dir(Some(flag), env.clone(), Some(setting)), PathBuf::from("/flag"));
-        assert_eq!(resolve_reports_dir(None, env, Some(setting)), PathBuf::from("/env"));
-        assert_eq!(
-            resolve_reports_dir(None, Some(OsString::new()), Some(setting)),
-            PathBuf::from("/setting")
-        );
-        assert_eq!(resolve_reports_dir(None, None, None), default_reports_dir());
     }
 }
