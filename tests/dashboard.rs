@@ -6,7 +6,7 @@ use chrono::{Duration, TimeZone, Utc};
 use settle_core::Persona;
 use settle_core::call::Mode;
 use settle_core::engine::CallEngine;
-use settle_core::format::ViolationKind;
+use settle_core::vocabulary::ViolationKind;
 use settle_core::wrapup::WrapUp;
 use settle_i18n::Lang;
 use settle_store::report::export::{csv, trainee_html, xapi};

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use settle_core::call::{Choice, EndReason, Mode};
 use settle_core::engine::{CallEngine, CallEvent, EngineError};
-use settle_core::format::{Severity, ViolationKind};
 use settle_core::money::Money;
 use settle_core::outcome::{NextStep, Outcome};
 use settle_core::persona::{Persona, ReplyIdx};
 use settle_core::scoring::{FailReason, ScoreCard, score};
 use settle_core::style::ConflictStyle;
+use settle_core::vocabulary::{Severity, ViolationKind};
 use settle_core::wrapup::WrapUp;
 
 use crate::common::good;

@@ -438,7 +438,7 @@ fn one_card_per_persona_lists_its_languages_and_the_briefing_switches_the_call_l
     start_call_as(&mut harness, "Ola");
     assert!(harness.query_by_label("Nowak, słucham.").is_some(), "the call is held in Polish");
     let Route::Call(call) = &harness.state().route else { panic!("the call is on") };
-    assert_eq!(call.session.engine().persona().language, settle_core::format::Language::Pl);
+    assert_eq!(call.session.engine().persona().language, settle_core::vocabulary::Language::Pl);
 }
 
 #[test]

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use settle_core::Persona;
 use settle_core::call::{Choice, EndReason, Mode};
 use settle_core::engine::CallEngine;
-use settle_core::format::Language;
 use settle_core::scoring::score;
+use settle_core::vocabulary::Language;
 use settle_core::wrapup::WrapUp;
 use settle_store::library::load_dir;
 

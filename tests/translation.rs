@@ -6,10 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use settle_core::format::Language;
 use settle_core::lines::{CaseText, Site};
 use settle_core::load::LoadedFile;
 use settle_core::strings::{self, TableRow, lock_of};
+use settle_core::vocabulary::Language;
 use settle_store::library::{load_dir, load_file};
 
 const ASSETS: &str = "tests/data/assets";

@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use settle_core::format::Language;
 use settle_core::load::{Library, Origin};
+use settle_core::vocabulary::Language;
 use settle_store::library::{LoadError, default_assets_dir, with_folder};
 
 #[derive(Debug, Parser)]

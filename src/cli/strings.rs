@@ -7,12 +7,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use settle_core::format::Language;
 use settle_core::lines::{missing_ids, take_line_ids, write_ids};
 use settle_core::load::parse;
 use settle_core::migrate::migrate_pair;
 use settle_core::strings::{self, TableRow};
 use settle_core::translate::table_path;
+use settle_core::vocabulary::Language;
 use settle_store::fsutil;
 
 type Outcome = Result<ExitCode, Box<dyn std::error::Error>>;

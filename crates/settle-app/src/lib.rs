@@ -18,10 +18,10 @@ pub use settle_i18n::Lang;
 pub use settle_session::CallSession;
 pub use settle_store::settings::Settings;
 
-use settle_core::format::Language;
 use settle_core::load::Library;
 use settle_core::persona::{Persona, PersonaId, ReplyIdx};
 use settle_core::timer::ReplyTimer;
+use settle_core::vocabulary::Language;
 use settle_core::wrapup::{DraftError, WrapUpDraft};
 use settle_lrs::LrsConfig;
 use settle_lrs::client::Http;

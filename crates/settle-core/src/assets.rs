@@ -8,6 +8,9 @@
 use std::io::{BufRead, Seek};
 use std::path::Path;
 
+/// Portraits wider or taller than this are refused.
+pub const MAX_PORTRAIT_SIDE: u32 = 2048;
+
 /// What lies at a relative path among the images.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {

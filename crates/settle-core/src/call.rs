@@ -5,10 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::format::{Ploy, PloyHandling};
 use crate::outcome::{NextStep, Outcome, Terms};
 use crate::persona::{NodeId, Persona, ReplyIdx, Violation};
 use crate::style::Stance;
+use crate::vocabulary::{Ploy, PloyHandling};
 
 /// Practice draws a fresh seed for every call; assessment uses the persona's fixed seed so
 /// that trainees are compared on the same call.

@@ -13,10 +13,10 @@ use rand_chacha::ChaCha8Rng;
 use thiserror::Error;
 
 use crate::call::{CallEnd, Choice, EndReason, Mode, Turn};
-use crate::format::Ploy;
 use crate::mood::MoodState;
 use crate::persona::{Next, NodeId, NodeIdx, Persona, ReplyIdx};
 use crate::style::Stance;
+use crate::vocabulary::Ploy;
 
 /// Mixes the turn into the seed of the reply order's stream (the golden ratio's bits).
 const SHUFFLE_STREAM: u64 = 0x9E37_79B9_7F4A_7C15;

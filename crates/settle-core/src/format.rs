@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case_file::CaseFile;
 use crate::outcome::{NextStep, Outcome};
+use crate::vocabulary::{Archetype, Expression, Language, Ploy, PloyHandling, Severity, ViolationKind};
 
 /// The file format version this build reads. A file names it in `format:`.
 pub const PERSONA_FORMAT: u32 = 1;
@@ -40,69 +41,6 @@ pub struct PersonaFile {
     pub nodes: BTreeMap<String, NodeSpec>,
 }
 
-/// The kind of debtor a persona plays; used to group the library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Archetype {
-    Cooperative,
-    Evasive,
-    Aggressive,
-    LateDisputer,
-    SerialPromiser,
-    Hardship,
-    Gatekeeper,
-    SueMe,
-}
-
-/// The language a persona's text is written in; written `"en"` or `"pl"` in files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub enum Language {
-    En,
-    Pl,
-}
-
-impl TryFrom<String> for Language {
-    type Error = String;
-    fn try_from(code: String) -> Result<Self, String> {
-        match code.as_str() {
-            "en" => Ok(Language::En),
-            "pl" => Ok(Language::Pl),
-            other => Err(format!("language \"{other}\" is not supported; write \"en\" or \"pl\"")),
-        }
-    }
-}
-
-impl From<Language> for String {
-    fn from(language: Language) -> String {
-        language.code().to_string()
-    }
-}
-
-impl Language {
-    pub const ALL: [Language; 2] = [Language::En, Language::Pl];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Pl => "pl",
-        }
-    }
-
-    /// The language's English name, for diagnostics (which are in English).
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Language::En => "English",
-            Language::Pl => "Polish",
-        }
-    }
-}
-
-impl std::fmt::Display for Language {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
 /// The debtor's face in a given mood, chosen by the first entry whose `when` holds.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,18 +51,6 @@ pub struct PortraitSpec {
     pub image: String,
     #[serde(default)]
     pub when: Option<ConditionSpec>,
-}
-
-/// What a portrait shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Expression {
-    Calm,
-    Friendly,
-    Relieved,
-    Worried,
-    Evasive,
-    Annoyed,
-    Angry,
 }
 
 /// What the persona's author wants from the call.
@@ -232,34 +158,12 @@ impl LineSpec {
         }
     }
 
-    pub fn into_line(self) -> crate::persona::Line {
-        match self {
-            LineSpec::Plain(text) => crate::persona::Line { text, weight: 1 },
-            LineSpec::Weighted { text, weight } => crate::persona::Line { text, weight },
-        }
-    }
-
     pub fn weight(&self) -> u32 {
         match self {
             LineSpec::Plain(_) => 1,
             LineSpec::Weighted { weight, .. } => *weight,
         }
     }
-}
-
-/// The debtor ploys that Settle trains a collector to recognise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Ploy {
-    Distraction,
-    FalsePromise,
-    LateDispute,
-    NoInvoice,
-    SobStory,
-    Stalling,
-    Intimidation,
-    PassingTheBuck,
-    SueMe,
-    PartialPaymentTrap,
 }
 
 /// One reply on offer to the trainee.
@@ -290,13 +194,6 @@ pub struct ReplySpec {
     #[serde(default)]
     pub feedback: Option<String>,
     pub next: NextSpec,
-}
-
-/// Whether a reply counters the node's ploy or falls for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum PloyHandling {
-    Countered,
-    FellFor,
 }
 
 /// Where the call goes after a reply.
@@ -339,39 +236,6 @@ pub enum ConditionSpec {
 pub struct ViolationSpec {
     pub kind: ViolationKind,
     pub severity: Severity,
-}
-
-/// Conduct rules a collector can break (see DOMAIN.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum ViolationKind {
-    Threat,
-    Harassment,
-    FalseStatement,
-    ThirdPartyDisclosure,
-    AbusiveLanguage,
-    HardshipMistreatment,
-    /// A write-off, waiver, hold or plan outside what the case file's mandate allows.
-    ExceedingMandate,
-}
-
-impl ViolationKind {
-    pub const ALL: [ViolationKind; 7] = [
-        ViolationKind::Threat,
-        ViolationKind::Harassment,
-        ViolationKind::FalseStatement,
-        ViolationKind::ThirdPartyDisclosure,
-        ViolationKind::AbusiveLanguage,
-        ViolationKind::HardshipMistreatment,
-        ViolationKind::ExceedingMandate,
-    ];
-}
-
-/// How bad a violation is; whether it fails the call is the target's critical rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Severity {
-    Minor,
-    Major,
-    Severe,
 }
 
 /// The transition taken when the reply timer runs out.

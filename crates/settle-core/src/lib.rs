@@ -30,6 +30,7 @@ pub mod synthetic;
 pub mod timer;
 pub mod translate;
 pub mod validate;
+pub mod vocabulary;
 pub mod wrapup;
 
 pub use call::{CallEnd, Choice, EndReason, Mode, Turn};

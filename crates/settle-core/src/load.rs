@@ -10,13 +10,14 @@ use std::sync::Arc;
 
 use crate::assets::Assets;
 use crate::diagnostic::{Diagnostic, Level, Problem, suggest};
-use crate::format::{Language, PersonaFile};
+use crate::format::PersonaFile;
 use crate::lines::{strip_line_ids, take_line_ids};
 use crate::mistakes;
 use crate::persona::{ContentHash, Persona};
 use crate::source::{SourceMap, offset_of};
 use crate::translate::{Graph, LoadedTable, id_problems, load_table, table_name_parts};
 use crate::validate::{Context, validate};
+use crate::vocabulary::Language;
 
 /// Files larger than this are refused unread.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;

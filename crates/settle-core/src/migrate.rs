@@ -7,10 +7,11 @@
 
 use std::path::Path;
 
-use crate::format::{Language, PersonaFile};
+use crate::format::PersonaFile;
 use crate::lines::{TextLine, for_each_text, missing_ids, take_line_ids, write_ids};
 use crate::load::parse;
 use crate::strings::{TableRow, lock_of};
+use crate::vocabulary::Language;
 
 /// One graph with ids, and the table of its twin's texts.
 #[derive(Debug, Clone)]

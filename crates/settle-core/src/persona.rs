@@ -11,11 +11,10 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::case_file::CaseFile;
-use crate::format::{Archetype, Expression, Language, Ploy, PloyHandling, Severity, ViolationKind};
 use crate::lines::Site;
 use crate::outcome::{NextStep, Outcome, Terms};
-use crate::scoring::Weights;
 use crate::style::{Stance, StyleZone};
+use crate::vocabulary::{Archetype, Expression, Language, Ploy, PloyHandling, Severity, ViolationKind};
 
 /// A persona's id, unique across the library.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -201,7 +200,7 @@ pub struct Reply {
     /// Required steps (by id) this reply takes.
     pub steps: Vec<String>,
     /// What the reply does to the required steps, as bits (from `steps` and `sets`).
-    pub marks: crate::scoring::StepMarks,
+    pub marks: StepMarks,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -289,4 +288,62 @@ impl Persona {
 /// one persona held every language. Reports made on a twin count for the merged persona.
 pub fn merged_id(id: &str) -> Option<&str> {
     id.strip_suffix("-pl").filter(|base| !base.is_empty())
+}
+
+/// What one turn did to the required steps, as bits of the target's steps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StepMarks {
+    /// Steps the reply takes.
+    pub done: u64,
+    /// Steps whose `before` event the reply sets.
+    pub due: u64,
+    /// Steps whose `applies_if` flag the reply sets.
+    pub triggered: u64,
+}
+
+impl StepMarks {
+    /// The marks of a reply that takes `steps` and sets `flags` (by name).
+    pub fn of<'a>(
+        target: &Target,
+        steps: impl IntoIterator<Item = &'a String>,
+        flags: &[String],
+    ) -> StepMarks {
+        let mut marks = StepMarks::default();
+        for step in steps {
+            marks.done |= target.step_bit(step);
+        }
+        for (i, step) in target.steps.iter().enumerate() {
+            let set = |flag: &Option<String>| flag.as_ref().is_some_and(|f| flags.contains(f));
+            if set(&step.before) {
+                marks.due |= step_bit(i);
+            }
+            if set(&step.applies_if) {
+                marks.triggered |= step_bit(i);
+            }
+        }
+        marks
+    }
+}
+
+/// Relative weights of the six score parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Weights {
+    pub outcome: u32,
+    pub style: u32,
+    pub conduct: u32,
+    /// Zero in reports from before required steps.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub steps: u32,
+    pub ploys: u32,
+    pub wrap_up: u32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { outcome: 35, style: 20, conduct: 15, steps: 10, ploys: 10, wrap_up: 10 }
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

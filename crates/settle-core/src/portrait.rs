@@ -13,8 +13,7 @@ use crate::assets::{Assets, Entry};
 use crate::mood::MoodState;
 use crate::persona::{Persona, Portrait};
 
-/// Portraits wider or taller than this are refused.
-pub const MAX_PORTRAIT_SIDE: u32 = 2048;
+pub use crate::assets::MAX_PORTRAIT_SIDE;
 
 /// The portrait for these moods; `None` only for a persona without portraits.
 pub fn portrait_for<'p>(persona: &'p Persona, moods: &MoodState) -> Option<&'p Portrait> {

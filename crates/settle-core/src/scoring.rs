@@ -10,33 +10,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::call::{CallEnd, Turn};
-use crate::format::{PloyHandling, Severity, ViolationKind};
-use crate::persona::{Target, step_bit};
+use crate::persona::{StepMarks, Target, Weights, step_bit};
 use crate::style::{ConflictStyle, Stance, StylePoint};
+use crate::vocabulary::{PloyHandling, Severity, ViolationKind};
 use crate::wrapup::{WrapUp, WrapUpCheck};
-
-/// Relative weights of the six score parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Weights {
-    pub outcome: u32,
-    pub style: u32,
-    pub conduct: u32,
-    /// Zero in reports from before required steps.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub steps: u32,
-    pub ploys: u32,
-    pub wrap_up: u32,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights { outcome: 35, style: 20, conduct: 15, steps: 10, ploys: 10, wrap_up: 10 }
-    }
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
 
 /// The least severity at which a violation of `kind` fails the call, unless the persona makes
 /// it stricter: any threat; a major third-party disclosure, false statement, pressure on a
@@ -173,41 +150,6 @@ pub struct Tally {
     pub steps_done: u64,
     pub steps_late: u64,
     pub steps_triggered: u64,
-}
-
-/// What one turn did to the required steps, as bits of the target's steps.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct StepMarks {
-    /// Steps the reply takes.
-    pub done: u64,
-    /// Steps whose `before` event the reply sets.
-    pub due: u64,
-    /// Steps whose `applies_if` flag the reply sets.
-    pub triggered: u64,
-}
-
-impl StepMarks {
-    /// The marks of a reply that takes `steps` and sets `flags` (by name).
-    pub fn of<'a>(
-        target: &Target,
-        steps: impl IntoIterator<Item = &'a String>,
-        flags: &[String],
-    ) -> StepMarks {
-        let mut marks = StepMarks::default();
-        for step in steps {
-            marks.done |= target.step_bit(step);
-        }
-        for (i, step) in target.steps.iter().enumerate() {
-            let set = |flag: &Option<String>| flag.as_ref().is_some_and(|f| flags.contains(f));
-            if set(&step.before) {
-                marks.due |= step_bit(i);
-            }
-            if set(&step.applies_if) {
-                marks.triggered |= step_bit(i);
-            }
-        }
-        marks
-    }
 }
 
 impl Tally {
@@ -396,11 +338,11 @@ mod tests {
 
     use super::*;
     use crate::call::{Choice, EndReason};
-    use crate::format::Ploy;
     use crate::money::Money;
     use crate::outcome::{NextStep, Outcome, Terms};
     use crate::persona::{NodeId, ReplyIdx, RequiredStep, Violation};
     use crate::style::{Stance, StyleZone};
+    use crate::vocabulary::Ploy;
 
     fn target() -> Target {
         Target {

@@ -210,7 +210,7 @@ impl FormTells {
 /// A reply's merit as a quality team sees it, without playing on: no violation, the ploy
 /// countered, required steps taken, the stance near the target zone.
 fn merit(target: &Target, reply: &Reply) -> (bool, bool, i32, u32, i64) {
-    use crate::format::PloyHandling;
+    use crate::vocabulary::PloyHandling;
     let clean = reply.violation.is_none();
     let not_fooled = reply.ploy != Some(PloyHandling::FellFor);
     let handling = match reply.ploy {

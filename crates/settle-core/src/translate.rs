@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Level, Problem};
-use crate::format::{Language, PersonaFile};
+use crate::format::PersonaFile;
 use crate::lines::{TextLine, for_each_text};
 use crate::persona::{ContentHash, Persona};
 use crate::source::SourceMap;
 use crate::strings::{self, TableRow};
 use crate::validate::{Context, validate};
+use crate::vocabulary::Language;
 
 /// The suffix of a string table's file name: `tomasz-partner.pl.strings.csv`.
 pub const TABLE_SUFFIX: &str = ".strings.csv";

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use explain::{ScorePart, score_parts, style_description};
 
-use settle_core::format::Language;
+use settle_core::vocabulary::Language;
 
 /// A language of the interface. Saved in the app's settings as `En` or `Pl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -6,10 +6,10 @@ use std::borrow::Cow;
 use crate::Lang;
 use settle_core::call::Mode;
 use settle_core::case_file::Channel;
-use settle_core::format::{Archetype, Expression, Ploy, PloyHandling, Severity, ViolationKind};
 use settle_core::outcome::{NextStep, Outcome};
 use settle_core::scoring::{FailReason, StepState};
 use settle_core::style::ConflictStyle;
+use settle_core::vocabulary::{Archetype, Expression, Ploy, PloyHandling, Severity, ViolationKind};
 use settle_core::wrapup::WrapUpField;
 
 impl Lang {

@@ -17,8 +17,8 @@ use thiserror::Error;
 use crate::report::CallId;
 use settle_core::call::{Choice, Mode};
 use settle_core::engine::CallEngine;
-use settle_core::format::Language;
 use settle_core::persona::{ContentHash, Persona, PersonaId};
+use settle_core::vocabulary::Language;
 
 /// The journal's file format version.
 pub const JOURNAL_FORMAT: u32 = 1;

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use settle_core::call::Mode;
-use settle_core::format::Language;
+use settle_core::vocabulary::Language;
 use settle_i18n::Lang;
 
 use crate::folders::Folders;

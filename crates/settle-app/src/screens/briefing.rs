@@ -6,8 +6,8 @@ use crate::screens::{difficulty, primary_button};
 use crate::widgets::{case_file, portrait};
 use crate::{Intent, Route, SettleApp, theme};
 use settle_core::call::Mode;
-use settle_core::format::Language;
 use settle_core::portrait::resting_portrait;
+use settle_core::vocabulary::Language;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let Route::Briefing(persona) = &app.route else { return };

@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
 use crate::dashboard::{DashView, DashboardState, ExportKind, SortBy};
 use crate::{Intent, Route, SettleApp, theme};
 use settle_core::call::Mode;
-use settle_core::format::Language;
+use settle_core::vocabulary::Language;
 use settle_i18n::Lang;
 use settle_store::report::index::{FailureKind, Summary, persona_view, summary, trainee_view, trainees};
 use settle_store::report::sign::Signature;

@@ -262,8 +262,8 @@ fn transcript(ui: &mut egui::Ui, lang: Lang, report: &Report) {
             );
             if let Some(ploy) = t.ploy {
                 let color = match t.handling {
-                    Some(settle_core::format::PloyHandling::Countered) => theme::GOOD,
-                    Some(settle_core::format::PloyHandling::FellFor) => theme::BAD,
+                    Some(settle_core::vocabulary::PloyHandling::Countered) => theme::GOOD,
+                    Some(settle_core::vocabulary::PloyHandling::FellFor) => theme::BAD,
                     None => theme::WARN,
                 };
                 ui.label(

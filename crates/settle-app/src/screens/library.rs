@@ -9,9 +9,9 @@ use crate::screens::{difficulty, primary_button};
 use crate::widgets::portrait;
 use crate::{Intent, SettleApp, theme};
 use settle_core::call::Mode;
-use settle_core::format::Language;
 use settle_core::load::Origin;
 use settle_core::portrait::resting_portrait;
+use settle_core::vocabulary::Language;
 use settle_i18n::Lang;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {

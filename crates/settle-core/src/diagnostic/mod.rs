@@ -366,7 +366,7 @@ impl Problem {
                 ));
             }
             Problem::PortraitUnusable { .. } => {
-                let max = crate::portrait::MAX_PORTRAIT_SIDE;
+                let max = crate::assets::MAX_PORTRAIT_SIDE;
                 return Some(format!(
                     "portraits are PNG images of at most {max}x{max} pixels (512x512 is plenty)"
                 ));

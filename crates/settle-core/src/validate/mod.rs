@@ -18,12 +18,12 @@ use crate::graph;
 mod target;
 use crate::assets::{Assets, Entry};
 use crate::mood::MAX_TILT;
+use crate::persona::StepMarks;
 use crate::persona::{
     Branch, Condition, ContentHash, Ending, FlagIdx, Line, MoodIdx, MoodVar, Next, Node, NodeId, NodeIdx,
     Persona, PersonaId, PersonaSource, Portrait, Reply, Silence, Target, Violation,
 };
 use crate::portrait::{MAX_PORTRAIT_SIDE, PortraitError};
-use crate::scoring::StepMarks;
 use crate::source::SourceMap;
 use crate::style::Stance;
 
@@ -344,7 +344,7 @@ impl Validator<'_, '_> {
         } else if spec.says.iter().all(|l| l.weight() == 0) {
             self.error_value(Problem::AllWeightsZero, &at.key("says"));
         }
-        let mut lines: Vec<Line> = spec.says.into_iter().map(LineSpec::into_line).collect();
+        let mut lines: Vec<Line> = spec.says.into_iter().map(line_of).collect();
         if lines.is_empty() {
             lines.push(Line { text: String::new(), weight: 1 });
         }
@@ -513,5 +513,12 @@ impl<'a> At<'a> {
         }
         segments.reverse();
         segments.join(".")
+    }
+}
+/// A debtor's line as the engine speaks it: a plain text counts once in the draw.
+fn line_of(spec: LineSpec) -> Line {
+    match spec {
+        LineSpec::Plain(text) => Line { text, weight: 1 },
+        LineSpec::Weighted { text, weight } => Line { text, weight },
     }
 }

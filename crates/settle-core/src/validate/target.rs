@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 
 use super::{At, Validator, is_valid_id};
 use crate::diagnostic::Problem;
-use crate::format::{PersonaFile, Severity, StepSpec, ViolationKind};
+use crate::format::{PersonaFile, StepSpec};
+use crate::persona::Weights;
 use crate::persona::{MAX_STEPS, RequiredStep, Target};
-use crate::scoring::{DEFAULT_PASS_MARK, Weights, default_critical};
+use crate::scoring::{DEFAULT_PASS_MARK, default_critical};
 use crate::style::StyleZone;
+use crate::vocabulary::{Severity, ViolationKind};
 
 impl Validator<'_, '_> {
     pub(super) fn target(&mut self, file: &PersonaFile) -> Target {

@@ -13,8 +13,8 @@ use uuid::Uuid;
 use crate::report::Report;
 use crate::report::index::{Row, trainee_view};
 use settle_core::call::Choice;
-use settle_core::format::{Language, PloyHandling};
 use settle_core::style::StylePoint;
+use settle_core::vocabulary::{Language, PloyHandling};
 use settle_i18n::Lang;
 
 /// The IRI base of Settle's activities, verbs' extensions and accounts in xAPI statements.

@@ -12,11 +12,11 @@ use crate::report::sign::{Signature, check, check_text};
 use crate::report::store::{SkipReason, Skipped, as_text, decode_text, read_into};
 use crate::report::{CallId, Report};
 use settle_core::call::{Choice, Mode};
-use settle_core::format::{Language, Ploy, PloyHandling, Severity, ViolationKind};
 use settle_core::outcome::Outcome;
 use settle_core::persona::{NodeId, PersonaId, ReplyIdx};
 use settle_core::scoring::FailReason;
 use settle_core::style::{ConflictStyle, StylePoint};
+use settle_core::vocabulary::{Language, Ploy, PloyHandling, Severity, ViolationKind};
 
 /// What the table and the aggregations need from one report.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -18,9 +18,9 @@ use uuid::Uuid;
 
 use settle_core::call::{CallEnd, Mode, Turn};
 use settle_core::engine::CallEngine;
-use settle_core::format::Language;
 use settle_core::persona::{ContentHash, PersonaId};
 use settle_core::scoring::{ScoreCard, score};
+use settle_core::vocabulary::Language;
 use settle_core::wrapup::{SelfAssessment, WrapUp};
 
 /// The report file format version this build writes and reads.
