@@ -11,6 +11,7 @@ mod fixtures;
 mod fuzz_checks;
 mod fuzz_regressions;
 mod gui;
+mod index;
 mod lrs;
 mod personas;
 mod property;
