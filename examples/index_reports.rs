@@ -59,6 +59,9 @@ fn main() {
     }
     let settled = t.elapsed();
     let last = service.latest().expect("an answer");
+    if refreshed_rows.is_none() && last.refreshed {
+        refreshed_rows = Some((settled, last.lines.len(), last.pending));
+    }
     let show = |what: &str, at: Option<(Duration, usize, usize)>| match at {
         Some((at, rows, pending)) => {
             println!("{what}: {rows} rows at {:.3} s ({pending} signatures pending)", at.as_secs_f64())

@@ -29,7 +29,7 @@ use settle_core::scoring::FailReason;
 use settle_core::style::ConflictStyle;
 
 /// Bumped whenever the tables change; an index of another version is rebuilt from the files.
-const SCHEMA: i64 = 1;
+const SCHEMA: i64 = 2;
 
 /// A file changed less than this before it was listed may still be written to within the same
 /// tick of the file system's clock (network shares keep coarse times): its row is kept, marked
@@ -58,12 +58,14 @@ CREATE TABLE files (
     language INTEGER, mode INTEGER, started_at INTEGER, outcome INTEGER, total REAL,
     passed INTEGER, failure INTEGER, style INTEGER, empathy REAL, firmness REAL,
     expected_score INTEGER,
-    -- the whole row as JSON, for exports
-    row TEXT,
     UNIQUE (folder, name)
 );
-CREATE INDEX files_by_date ON files (folder, started_at);
+CREATE INDEX files_by_date ON files (folder, started_at, name);
 CREATE INDEX files_pending ON files (folder, signature);
+CREATE INDEX files_by_trainee ON files (folder, trainee_key, trainee);
+CREATE INDEX files_skipped ON files (folder) WHERE skip IS NOT NULL;
+-- The whole row as JSON, for exports: apart, so that the table the dashboard scans stays small.
+CREATE TABLE rows (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, row TEXT NOT NULL);
 CREATE TABLE violations (file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, kind INTEGER NOT NULL);
 CREATE INDEX violations_by_file ON violations (file);
 CREATE TABLE ploys (file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, ploy TEXT NOT NULL);
@@ -127,6 +129,8 @@ impl Index {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             // A lost last transaction after a power cut costs only a re-read of those files.
             conn.pragma_update(None, "synchronous", "NORMAL")?;
+            // Room for the whole table of a large folder, so that refreshes and queries stay in memory.
+            conn.pragma_update(None, "cache_size", -65536)?;
             Index::prepare(conn)
         };
         open(path).or_else(|first| {
@@ -159,7 +163,7 @@ impl Index {
             // Only a cache: drop whatever an older or newer Settle kept, and read the files again.
             conn.execute_batch(
                 "BEGIN;
-                 DROP TABLE IF EXISTS costly; DROP TABLE IF EXISTS ploys;
+                 DROP TABLE IF EXISTS rows; DROP TABLE IF EXISTS costly; DROP TABLE IF EXISTS ploys;
                  DROP TABLE IF EXISTS violations; DROP TABLE IF EXISTS files;
                  DROP TABLE IF EXISTS folders;",
             )?;
@@ -269,18 +273,17 @@ impl Index {
                 }
                 None => None,
             };
-            let id = match kept {
-                Some(id) => id,
-                None => {
-                    reread += 1;
-                    put(&tx, folder_id, &file.name, *stamp, row.as_ref(), Signature::Pending)?;
-                    tx.last_insert_rowid()
-                }
-            };
-            tx.prepare_cached("UPDATE files SET racy = ?2 WHERE id = ?1")?
-                .execute(params![id, still_racy])?;
-            if kept.is_some() {
+            if let Some(id) = kept {
+                // Read again and the same: only the racy mark may change.
+                tx.prepare_cached("UPDATE files SET racy = ?2 WHERE id = ?1")?
+                    .execute(params![id, still_racy])?;
                 continue;
+            }
+            reread += 1;
+            put(&tx, folder_id, &file.name, *stamp, row.as_ref(), Signature::Pending)?;
+            if still_racy {
+                let id = tx.last_insert_rowid();
+                tx.prepare_cached("UPDATE files SET racy = 1 WHERE id = ?1")?.execute([id])?;
             }
             if let Err(reason) = row {
                 skipped.push(Skipped { path: file.path.clone(), reason: reason.clone() });
@@ -464,7 +467,9 @@ fn read_whole(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<FileStamp> {
 /// Whether a file read again holds what its row already says.
 fn same_as_stored(tx: &Transaction<'_>, id: i64, row: Result<&Row, &SkipReason>) -> Result<bool, IndexError> {
     let (stored_row, stored_skip): (Option<String>, Option<String>) = tx
-        .prepare_cached("SELECT row, skip FROM files WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT r.row, f.skip FROM files f LEFT JOIN rows r ON r.file = f.id WHERE f.id = ?1",
+        )?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(match row {
         Ok(row) => stored_row == Some(serde_json::to_string(row)?),
@@ -504,9 +509,9 @@ fn put(
     tx.prepare_cached(
         "INSERT INTO files (folder, name, size, modified_ns, signature, trainee, trainee_key, persona,
              persona_name, persona_name_key, language, mode, started_at, outcome, total, passed, failure,
-             style, empathy, firmness, expected_score, row)
+             style, empathy, firmness, expected_score)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-             ?21, ?22)",
+             ?21)",
     )?
     .execute(params![
         folder,
@@ -530,20 +535,22 @@ fn put(
         row.style_point.empathy,
         row.style_point.firmness,
         row.expected_score,
-        serde_json::to_string(row)?,
     ])?;
     let file = tx.last_insert_rowid();
-    let mut stmt = tx.prepare_cached("INSERT INTO violations (file, kind) VALUES (?1, ?2)")?;
+    tx.prepare_cached("INSERT INTO rows (file, row) VALUES (?1, ?2)")?
+        .execute(params![file, serde_json::to_string(row)?])?;
+    // The lists are empty in most calls: no statement is looked up for an empty one.
     for (kind, _) in &row.violations {
-        stmt.execute(params![file, violation_code(*kind)])?;
+        tx.prepare_cached("INSERT INTO violations (file, kind) VALUES (?1, ?2)")?
+            .execute(params![file, violation_code(*kind)])?;
     }
-    let mut stmt = tx.prepare_cached("INSERT INTO ploys (file, ploy) VALUES (?1, ?2)")?;
     for ploy in &row.ploys_fallen_for {
-        stmt.execute(params![file, serde_json::to_string(ploy)?])?;
+        tx.prepare_cached("INSERT INTO ploys (file, ploy) VALUES (?1, ?2)")?
+            .execute(params![file, serde_json::to_string(ploy)?])?;
     }
-    let mut stmt = tx.prepare_cached("INSERT INTO costly (file, node, reply) VALUES (?1, ?2, ?3)")?;
     for (node, reply) in &row.costly {
-        stmt.execute(params![file, node.0, reply.0])?;
+        tx.prepare_cached("INSERT INTO costly (file, node, reply) VALUES (?1, ?2, ?3)")?
+            .execute(params![file, node.0, reply.0])?;
     }
     Ok(())
 }

@@ -142,7 +142,7 @@ impl Index {
         let Some(id) = self.known_folder(folder)? else { return Ok(Vec::new()) };
         let w = Where::of(id, filter);
         let sql = format!(
-            "SELECT f.name, f.signature, f.row FROM files f WHERE {} ORDER BY {}",
+            "SELECT f.name, f.signature, r.row FROM files f JOIN rows r ON r.file = f.id WHERE {} ORDER BY {}",
             w.sql,
             order_by(sort, descending)
         );

@@ -63,8 +63,9 @@ pub struct Snapshot {
     pub folder: PathBuf,
     /// The query this snapshot answers.
     pub query: Query,
-    /// The table: the rows that pass the filter, sorted.
-    pub lines: Vec<Line>,
+    /// The table: the rows that pass the filter, sorted (shared between snapshots that differ
+    /// only in their flags).
+    pub lines: Arc<Vec<Line>>,
     /// The summary tiles of those rows.
     pub summary: Summary,
     /// Every trainee in the folder, for the filter menu.
@@ -130,6 +131,7 @@ impl IndexService {
             generation: 0,
             refreshed: false,
             error: None,
+            last: None,
         };
         let thread = std::thread::Builder::new()
             .name("settle-index".into())
@@ -205,6 +207,8 @@ struct Worker {
     generation: u64,
     refreshed: bool,
     error: Option<String>,
+    /// The last snapshot published, to republish with new flags when no row changed.
+    last: Option<Arc<Snapshot>>,
 }
 
 impl Worker {
@@ -224,6 +228,8 @@ impl Worker {
         let mut seen = 0;
         let mut want_refresh = true;
         let mut dirty = false;
+        // Only the snapshot's flags are out of date (the folder was read and nothing changed).
+        let mut touch = false;
         let mut verifying = false;
         let mut checked_since_publish = false;
         let mut last_publish = Instant::now();
@@ -244,7 +250,8 @@ impl Worker {
                 want_refresh = false;
                 match index.refresh(&self.folder, self.key.as_deref()) {
                     Ok(refreshed) => {
-                        dirty |= refreshed.changed() || !self.refreshed;
+                        dirty |= refreshed.changed() || self.last.is_none();
+                        touch |= !self.refreshed;
                         verifying = true;
                         if refreshed.racy > 0 {
                             retry_at = Some(Instant::now() + RACY);
@@ -260,10 +267,15 @@ impl Worker {
                 continue;
             }
             if dirty {
-                dirty = false;
+                (dirty, touch) = (false, false);
                 checked_since_publish = false;
                 self.publish(&index);
                 last_publish = Instant::now();
+                continue;
+            }
+            if touch {
+                touch = false;
+                self.touch();
                 continue;
             }
             if verifying {
@@ -349,6 +361,7 @@ impl Worker {
     fn answer(&self, index: &Index) -> Result<Snapshot, IndexError> {
         let (folder, q) = (&self.folder, &self.query);
         let lines = if q.table { index.lines(folder, &q.filter, q.sort, q.descending)? } else { Vec::new() };
+        let lines = Arc::new(lines);
         let trainee_views =
             q.trainees.iter().map(|t| index.trainee_view(folder, t)).collect::<Result<Vec<_>, _>>()?;
         let persona_view = q.persona.as_ref().map(|p| index.persona_view(folder, p)).transpose()?;
@@ -373,12 +386,23 @@ impl Worker {
         })
     }
 
+    /// Publishes the last snapshot again with the current flags: no query is run.
+    fn touch(&mut self) {
+        if let Some(last) = &self.last {
+            let snapshot =
+                Snapshot { refreshed: self.refreshed, error: self.error.clone(), ..Snapshot::clone(last) };
+            self.store(snapshot);
+        }
+    }
+
     fn store(&mut self, mut snapshot: Snapshot) {
         self.generation += 1;
         snapshot.generation = self.generation;
+        let snapshot = Arc::new(snapshot);
         if let Ok(mut latest) = self.shared.latest.lock() {
-            *latest = Some(Arc::new(snapshot));
+            *latest = Some(Arc::clone(&snapshot));
         }
+        self.last = Some(snapshot);
         (self.notify)();
     }
 }
