@@ -69,7 +69,7 @@ play '\n\n\n\n\n\n\n'
     assert!(again.contains("exit=0"), "{again}");
     let saved = again.split("entries=[").nth(1).expect("entries listed");
     assert!(saved.contains("-anna-minimal-"), "{again}");
-    assert_eq!(saved.matches(".ron").count(), 1, "{again}");
+    assert_eq!(saved.matches(".json").count(), 1, "{again}");
 }
 
 #[test]

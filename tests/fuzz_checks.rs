@@ -9,7 +9,7 @@
 //! only `settle`, `chrono` and `uuid`, the crates both users depend on, and never the test
 //! helpers in `common`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use chrono::DateTime;
@@ -26,11 +26,12 @@ use settle_store::debrief::{best_scores, mood_series, style_path, wrap_up_rows};
 use settle_store::journal::Journal;
 use settle_store::library::{FolderAssets, load_dir};
 use settle_store::report::export::{csv, trainee_html, xapi, xapi_answered};
-use settle_store::report::index::{Filter, Row, persona_view, summary, trainee_view, trainees};
+use settle_store::report::index::{Filter, Index, SortBy};
 use settle_store::report::replay::{Verdict, replay};
-use settle_store::report::sign::{Signature, check, check_text, sign};
-use settle_store::report::store::{decode, encode};
-use settle_store::report::{CallId, CallTimes, Report};
+use settle_store::report::row::Row;
+use settle_store::report::sign::{Signature, check, check_text, sign, verify_file};
+use settle_store::report::store::{decode, encode, encode_ron, is_json};
+use settle_store::report::{CallId, CallTimes, RON_REPORT_FORMAT, Report};
 use uuid::Uuid;
 
 /// The signing key the checks sign and verify reports with.
@@ -132,12 +133,22 @@ pub fn persona_load(data: &[u8]) {
 pub fn report_decode(data: &[u8]) {
     let Ok(report) = decode(data) else { return };
     assert_eq!(report.implausibility(), None, "the reader refuses implausible reports");
-    let read = std::str::from_utf8(data).expect("a report that was read is text");
-    assert_eq!(check_text(&report, read, Some(KEY)), check(&report, Some(KEY)), "check_text is check");
-    let text = encode(&report).expect("a report that was read can be written");
+    if is_json(data) {
+        let (row, signature) = verify_file(data, Some(KEY)).expect("a report that reads verifies");
+        if row == Row::of(&report) {
+            assert_eq!(signature, check(&report, Some(KEY)), "the file's verdict is the report's");
+        } else {
+            assert_eq!(signature, Signature::Mismatch, "a row not the report's is an edit");
+        }
+    } else {
+        let read = std::str::from_utf8(data).expect("a report that was read is text");
+        assert_eq!(check_text(&report, read, Some(KEY)), check(&report, Some(KEY)), "check_text is check");
+    }
+    // Written again the way its format writes (old RON reports are never turned into JSON).
+    let write = |r: &Report| if r.format == RON_REPORT_FORMAT { encode_ron(r) } else { encode(r) };
+    let text = write(&report).expect("a report that was read can be written");
     let again = decode(text.as_bytes()).expect("a written report reads back");
-    // Compared as text: a report may hold NaN, which is never equal to itself.
-    assert_eq!(encode(&again).expect("encodes"), text, "a report changed on the way through its file");
+    assert_eq!(write(&again).expect("encodes"), text, "a report changed on the way through its file");
     derived(&report);
     let persona = personas().iter().find(|p| p.id == report.persona.id);
     let verdict = replay(&report, persona);
@@ -151,27 +162,37 @@ fn derived(report: &Report) {
     let mut signed = report.clone();
     sign(&mut signed, KEY);
     assert_eq!(check(&signed, Some(KEY)), Signature::Valid, "a report just signed checks");
-    let written = encode(&signed).expect("a signed report encodes");
-    assert_eq!(check_text(&signed, &written, Some(KEY)), Signature::Valid, "its file checks");
+    if signed.format != RON_REPORT_FORMAT {
+        let written = encode(&signed).expect("a signed report encodes");
+        let verdict = verify_file(written.as_bytes(), Some(KEY)).map(|(_, s)| s);
+        assert_eq!(verdict, Ok(Signature::Valid), "its file checks");
+    }
 
-    let rows = [Row::of(PathBuf::from("fuzz.ron"), report, Some(KEY)), Row::of(PathBuf::new(), report, None)];
-    let row = &rows[0];
-    assert_eq!(row.signature, signature);
+    // Two calls of the row in an index, as the dashboard and the exports see them.
+    let row = Row::of(report);
+    let rows = [row.clone(), row.clone()];
+    let mut index = Index::open_in_memory().expect("an index in memory");
+    let folder = Path::new("/fuzz");
+    for name in ["a.json", "b.json"] {
+        index.record(folder, name, Ok(&row), signature).expect("recorded");
+    }
     csv(&rows).expect("rows export as CSV");
+    let view = index.trainee_view(folder, &row.trainee).expect("a trainee's picture");
+    assert_eq!(view.summary.calls, 2);
     for lang in Lang::ALL {
-        assert!(trainee_html(&rows, &row.trainee, lang).ends_with("</html>\n"));
+        assert!(trainee_html(&view, &rows, lang).ends_with("</html>\n"));
     }
     let statements = xapi(&rows);
     assert_eq!(statements.as_array().map(Vec::len), Some(rows.len()));
     let _ = statements.to_string();
     assert_eq!(xapi_answered(report).len(), report.turns.len());
-    let s = summary(&rows);
+    let s = index.summary(folder, &Filter::default()).expect("a summary");
     assert_eq!((s.calls, s.passed), (2, 2 * usize::from(report.score.passed)));
-    let view = trainee_view(&rows, &row.trainee);
-    assert_eq!(view.summary.calls, 2);
-    let view = persona_view(&rows, &row.persona);
+    let view = index.persona_view(folder, &row.persona).expect("a persona's picture");
     assert_eq!(view.histogram.iter().sum::<usize>(), 2);
-    assert_eq!(trainees(&rows).len(), 1);
+    assert_eq!(index.trainees(folder).expect("trainees").len(), 1);
+    let lines = index.lines(folder, &Filter::default(), SortBy::Date, true).expect("lines");
+    assert!(lines.iter().all(|l| l.signature == signature));
     let filter = Filter {
         trainee: Some(row.trainee.clone()),
         persona: Some(row.persona.clone()),
@@ -182,7 +203,8 @@ fn derived(report: &Report) {
         to: Some(row.started_at),
         text: row.trainee.clone(),
     };
-    assert!(filter.matches(row), "a row matches a filter made of its own fields");
+    let matching = index.lines(folder, &filter, SortBy::Score, false).expect("lines");
+    assert_eq!(matching.len(), 2, "a row matches a filter made of its own fields");
 
     assert_eq!(style_path(report).len(), report.turns.len());
     assert_eq!(mood_series(report).len(), report.moods.len());
@@ -346,7 +368,7 @@ fn check_finished(persona: &Arc<Persona>, engine: &CallEngine, bytes: &[u8]) {
     let text = encode(&report).expect("a report encodes");
     let read = decode(text.as_bytes()).expect("a report that was written reads back");
     assert_eq!(read, report, "{id}: the report changed on the way through its file");
-    assert_eq!(check_text(&read, &text, Some(KEY)), Signature::Valid);
+    assert_eq!(verify_file(text.as_bytes(), Some(KEY)).map(|(_, s)| s), Ok(Signature::Valid));
     assert_eq!(replay(&read, Some(persona)), Verdict::Reproduced, "{id}: the report does not replay");
 
     let journal = Journal::of(engine, call_id, "Fuzz Trainee", started_at);

@@ -90,6 +90,23 @@ fn play_minimal_call_to_the_debrief(harness: &mut Harness<'_, SettleApp>) {
 }
 
 /// Whether some node carries exactly this label (a value may be shown in several places).
+/// Lets the dashboard's index finish in the background (read the folder, check signatures,
+/// answer the last query), then draws the answer.
+fn wait_for_reports(harness: &mut Harness<'_, SettleApp>) {
+    for _ in 0..2000 {
+        let settled = match &harness.state().route {
+            Route::Dashboard(dashboard) => !dashboard.busy(),
+            _ => true,
+        };
+        harness.run();
+        if settled {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
 fn shows(harness: &Harness<'_, SettleApp>, label: &str) -> bool {
     harness.query_all_by_label(label).next().is_some()
 }
@@ -295,12 +312,14 @@ fn the_reports_dashboard_filters_its_table_and_opens_a_call() {
     let mut harness = harness(&folders);
     harness.get_by_label("Reports").click();
     harness.run();
+    wait_for_reports(&mut harness);
     assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 2);
     assert_eq!(harness.query_all_by_label("Bartek Zieliński").count(), 1);
     assert!(shows(&harness, "1 file skipped"));
     assert!(shows(&harness, "67%"), "two of three passed");
     harness.get_by_label("Failed").click();
     harness.run();
+    wait_for_reports(&mut harness);
     assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 0);
     assert_eq!(harness.query_all_by_label("Bartek Zieliński").count(), 1);
     assert!(shows(&harness, "0%"));
@@ -320,8 +339,10 @@ fn the_reports_dashboard_filters_by_date() {
     let mut harness = harness(&folders);
     harness.get_by_label("Reports").click();
     harness.run();
+    wait_for_reports(&mut harness);
     assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 1);
     type_into(&mut harness, "From", "2099-01-01");
+    wait_for_reports(&mut harness);
     assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 0, "no call on or after 2099");
     assert!(shows(&harness, "0"), "the calls tile counts none");
 }
@@ -537,7 +558,7 @@ fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_fla
     let path = settle_store::report::store::save(&other, &report).expect("saved");
     // The trainee edits the file to pass: the signature no longer matches.
     let text = std::fs::read_to_string(&path).expect("read");
-    std::fs::write(&path, text.replacen("trainee: \"Edek\"", "trainee: \"Edek Z\"", 1)).expect("write");
+    std::fs::write(&path, text.replacen("\"trainee\":\"Edek\"", "\"trainee\":\"Edek Z\"", 1)).expect("write");
     let mut harness = harness(&folders);
     let field = harness.get_by_role_and_label(Role::PasswordInput, "Organisation key");
     field.focus();
@@ -545,6 +566,7 @@ fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_fla
     harness.run();
     harness.get_by_label("Reports").click();
     harness.run();
+    wait_for_reports(&mut harness);
     assert!(!shows(&harness, "Edek Z"), "the default folder holds no call");
     // The folder field holds the default folder; the trainer puts the branch's in its place.
     let Route::Dashboard(dashboard) = &mut harness.state_mut().route else { panic!("the dashboard") };
@@ -552,6 +574,7 @@ fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_fla
     harness.run();
     harness.get_by_label("Open").click();
     harness.run();
+    wait_for_reports(&mut harness);
     assert!(shows(&harness, "Edek Z"));
     assert!(shows(&harness, "changed after saving!"), "checked with the key from the settings");
 }

@@ -11,8 +11,8 @@ use settle_core::call::Mode;
 use settle_core::engine::CallEngine;
 use settle_core::wrapup::WrapUp;
 use settle_store::report::replay::{Difference, Verdict, replay};
-use settle_store::report::store::{SkipReason, decode, encode, read, read_dir, save};
-use settle_store::report::{CallId, CallTimes, Report};
+use settle_store::report::store::{SkipReason, decode, encode, encode_ron, read, read_dir, save};
+use settle_store::report::{CallId, CallTimes, RON_REPORT_FORMAT, Report};
 
 use crate::common::good;
 
@@ -61,41 +61,69 @@ fn damaged_and_foreign_files_are_skipped_and_listed() {
     let report = report_of(&good("minimal"), 1, "Anna");
     save(dir.path(), &report).expect("saved");
     let text = encode(&report).expect("encodes");
-    fs::write(dir.path().join("truncated.ron"), &text[..text.len() / 2]).expect("write");
+    let ron = encode_ron(&Report { format: RON_REPORT_FORMAT, ..report.clone() }).expect("encodes");
+    fs::write(dir.path().join("old.ron"), &ron).expect("write");
+    fs::write(dir.path().join("truncated.ron"), &ron[..ron.len() / 2]).expect("write");
+    fs::write(dir.path().join("truncated.json"), &text[..text.len() / 2]).expect("write");
     fs::write(dir.path().join("garbage.ron"), [0xff, 0xfe, 0x00, 0x01]).expect("write");
     fs::write(dir.path().join("notes.txt"), "not a report").expect("write");
-    fs::write(dir.path().join("future.ron"), text.replacen("format: 1", "format: 9", 1)).expect("write");
+    fs::write(dir.path().join("future.ron"), ron.replacen("format: 1", "format: 9", 1)).expect("write");
+    fs::write(dir.path().join("future.json"), text.replace("\"format\":2", "\"format\":9")).expect("write");
     fs::copy("tests/data/good/minimal.ron", dir.path().join("persona.ron")).expect("copy");
     fs::write(dir.path().join(".tmp-in-progress.part"), "half").expect("write");
     let set = read_dir(dir.path()).expect("folder readable");
-    assert_eq!(set.reports.len(), 1);
+    assert_eq!(set.reports.len(), 2, "the new report and the old one");
     let skipped: BTreeSet<String> = set
         .skipped
         .iter()
         .map(|s| s.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
         .collect();
-    let expected: BTreeSet<String> =
-        ["truncated.ron", "garbage.ron", "notes.txt", "future.ron", "persona.ron"].map(String::from).into();
+    let expected: BTreeSet<String> = [
+        "truncated.ron",
+        "truncated.json",
+        "garbage.ron",
+        "notes.txt",
+        "future.ron",
+        "future.json",
+        "persona.ron",
+    ]
+    .map(String::from)
+    .into();
     assert_eq!(skipped, expected);
     let reason = |name: &str| &set.skipped.iter().find(|s| s.path.ends_with(name)).expect("listed").reason;
     assert_eq!(*reason("notes.txt"), SkipReason::Foreign);
     assert_eq!(*reason("future.ron"), SkipReason::UnsupportedFormat(9));
+    assert_eq!(*reason("future.json"), SkipReason::UnsupportedFormat(9));
     assert!(matches!(reason("truncated.ron"), SkipReason::Corrupt { .. }));
+    // JSON damage is placed at its line and column.
+    let column = text.len() / 2;
+    assert!(
+        matches!(reason("truncated.json"), SkipReason::Corrupt { line: 1, column: c, .. } if *c == column),
+        "{:?}",
+        reason("truncated.json")
+    );
 }
 
 #[test]
 fn forged_fields_that_still_parse_are_refused_with_the_reason() {
     let report = report_of(&good("minimal"), 1, "Anna");
     let text = encode(&report).expect("encodes");
+    let ron = encode_ron(&Report { format: RON_REPORT_FORMAT, ..report.clone() }).expect("encodes");
     let total = format!("total: {:?}", report.score.total);
-    assert!(text.contains(&total), "{total}");
+    let json_total = format!("\"total\":{:?}", report.score.total);
+    assert!(ron.contains(&total), "{total}");
+    assert!(text.contains(&json_total), "{json_total}");
+    // Edited alike in the row and the report, so that each reader's own check must catch it.
     let cases = [
-        (text.replacen(&total, "total: 250.0", 1), "the total score 250 is outside 0-100"),
-        (text.replacen("turns: 2,", "turns: 9,", 1), "the score counts 9 turns but 2 are recorded"),
-        (text.replacen("empathy: 1,", "empathy: 7,", 1), "a stance of (7,"),
+        (ron.replacen(&total, "total: 250.0", 1), "the total score 250 is outside 0-100"),
+        (ron.replacen("turns: 2,", "turns: 9,", 1), "the score counts 9 turns but 2 are recorded"),
+        (ron.replacen("empathy: 1,", "empathy: 7,", 1), "a stance of (7,"),
+        (text.replace(&json_total, "\"total\":250.0"), "the total score 250 is outside 0-100"),
+        (text.replace("\"turns\":2,", "\"turns\":9,"), "the score counts 9 turns but 2 are recorded"),
+        (text.replacen("\"empathy\":1,", "\"empathy\":7,", 1), "a stance of (7,"),
     ];
     for (forged, why) in cases {
-        assert_ne!(forged, text, "the edit for {why:?} applies");
+        assert!(forged != text && forged != ron, "the edit for {why:?} applies");
         match decode(forged.as_bytes()) {
             Err(SkipReason::Implausible(reason)) => assert!(reason.contains(why), "{reason}"),
             other => panic!("{why}: {other:?}"),

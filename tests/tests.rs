@@ -12,6 +12,7 @@ mod fixtures;
 mod fuzz_checks;
 mod fuzz_regressions;
 mod gui;
+mod index;
 mod lrs;
 mod package;
 mod personas;

@@ -258,7 +258,7 @@ fn an_old_polish_twin_report_counts_for_the_merged_persona() {
     use settle_core::persona::PersonaId;
     use settle_core::wrapup::WrapUp;
     use settle_store::debrief::best_scores;
-    use settle_store::report::index::ReportIndex;
+    use settle_store::report::index::{Filter, SortBy};
     use settle_store::report::store::save;
     use settle_store::report::{CallId, CallTimes, Report};
 
@@ -279,13 +279,14 @@ fn an_old_polish_twin_report_counts_for_the_merged_persona() {
     let dir = tempfile::tempdir().expect("tempdir");
     save(dir.path(), &english).expect("saved");
     save(dir.path(), &old).expect("saved");
-    let index = ReportIndex::open(dir.path(), None);
-    let mut seen: Vec<(String, Language)> =
-        index.rows.iter().map(|r| (r.persona.0.clone(), r.language)).collect();
+    let index = crate::dashboard::indexed(dir.path(), None);
+    let lines = index.lines(dir.path(), &Filter::default(), SortBy::Date, false).expect("lines");
+    let mut seen: Vec<(String, Language)> = lines.iter().map(|r| (r.persona.0.clone(), r.language)).collect();
     seen.sort();
     assert_eq!(seen, [("tomasz-partner".into(), Language::En), ("tomasz-partner".into(), Language::Pl)]);
     let best = best_scores([&english, &old], "Ola");
     assert_eq!(best.keys().map(|k| k.0.as_str()).collect::<Vec<_>>(), ["tomasz-partner"]);
+    assert_eq!(index.best_scores(dir.path(), "ola").expect("best"), best, "the index counts alike");
     assert!(
         library
             .find_preferring(&old.persona.id.0, old.persona.language)

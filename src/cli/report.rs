@@ -1,6 +1,7 @@
 //! `settle report FOLDER`: the managers' view of a reports folder without a window: a summary,
-//! or the table as CSV, a trainee's HTML report, or xAPI statements; `--send` delivers the
-//! folder's calls to a learning record store through the same outbox the app uses.
+//! or the table as CSV, a trainee's HTML report, or xAPI statements, all from the same reports
+//! index as the app's dashboard (brought up to date and its signatures checked first); `--send`
+//! delivers the folder's calls to a learning record store through the same outbox the app uses.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +13,8 @@ use settle_lrs::outbox::{Batch, Outbox};
 use settle_i18n::Lang;
 use settle_store::folders::Folders;
 use settle_store::report::export::{csv, trainee_html, xapi};
-use settle_store::report::index::{ReportIndex, summary};
+use settle_store::report::index::{Filter, Index, SortBy, default_index_path};
+use settle_store::report::sign::Signature;
 
 pub struct Options<'a> {
     pub csv: bool,
@@ -27,35 +29,45 @@ pub fn run(folder: &Path, options: Options<'_>) -> Result<ExitCode, Box<dyn std:
     // The key the app signs with: the summary flags edited reports like the dashboard.
     let folders = Folders::platform();
     let key = crate::cli::settings(&folders).org_key();
-    let cache = settle_store::report::index::cache_file_for(folder, folders.data());
-    let index = ReportIndex::open_cached(folder, key, cache);
-    for skipped in &index.skipped {
+    let db = default_index_path(folders.data());
+    // Without a usable data folder the index lives in memory for this run only.
+    let mut index = Index::open(&db).or_else(|_| Index::open_in_memory())?;
+    index.refresh(folder, key.as_deref())?;
+    while index.verify(folder, key.as_deref(), 4096)?.checked > 0 {}
+    let skipped = index.skipped(folder)?;
+    for skipped in &skipped {
         eprintln!("skipped {}: {}", skipped.path.display(), skipped.reason);
     }
-    let mut rows: Vec<_> = index.rows.iter().collect();
-    rows.sort_by_key(|r| r.started_at);
+    let all = Filter::default();
     if options.csv {
-        print!("{}", csv(rows.iter().copied())?);
+        let rows = index.entries(folder, &all, SortBy::Date, false)?;
+        print!("{}", csv(rows.iter().map(|e| &e.row))?);
     } else if let Some(trainee) = options.html {
+        let view = index.trainee_view(folder, trainee)?;
+        let mine = Filter { trainee: Some(trainee.to_string()), ..Filter::default() };
+        let rows = index.entries(folder, &mine, SortBy::Date, false)?;
         // English until the command line has a language flag.
-        print!("{}", trainee_html(&index.rows, trainee, Lang::default()));
+        print!("{}", trainee_html(&view, rows.iter().map(|e| &e.row), Lang::default()));
     } else if options.xapi {
-        println!("{}", serde_json::to_string_pretty(&xapi(rows.iter().copied()))?);
+        let rows = index.entries(folder, &all, SortBy::Date, false)?;
+        println!("{}", serde_json::to_string_pretty(&xapi(rows.iter().map(|e| &e.row)))?);
     } else {
-        let s = summary(rows.iter().copied());
+        let s = index.summary(folder, &all)?;
         println!(
             "{} call(s), {} passed ({:.0}%), mean score {:.1}; {} file(s) skipped",
             s.calls,
             s.passed,
             s.pass_rate * 100.0,
             s.mean_score,
-            index.skipped.len()
+            skipped.len()
         );
         if let Some((reason, n)) = s.top_failure {
             println!("most common failure: {reason:?} ({n})");
         }
-        for row in rows.iter().filter(|r| r.signature == settle_store::report::sign::Signature::Mismatch) {
-            println!("SIGNATURE MISMATCH (changed after it was saved): {}", row.path.display());
+        for line in index.lines(folder, &all, SortBy::Date, false)? {
+            if line.signature == Signature::Mismatch {
+                println!("SIGNATURE MISMATCH (changed after it was saved): {}", line.path.display());
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,21 +1,19 @@
-//! The managers' dashboard state: the report index of a folder (watched, refreshed
-//! incrementally), the filter and sort of the table, the selected call, and which view
-//! (table, trainee, persona) is open.
+//! The managers' dashboard state: the reports index service of a folder (watched, refreshed in
+//! the background), the filter and sort of the table, the selected call, which view (table,
+//! trainee, persona) is open, and the index's latest answer. Nothing here waits on the index:
+//! a changed filter or sort is a new query, and the table shows the last answer until the next
+//! one arrives.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use settle_i18n::Lang;
-use settle_store::report::index::{Filter, ReportIndex, Row};
+pub use settle_store::report::index::SortBy;
+use settle_store::report::index::{
+    Filter, Index, IndexService, Line, Query, Snapshot, Summary, default_index_path,
+};
+use settle_store::report::store::Skipped;
 use settle_store::watch::FolderWatcher;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortBy {
-    Date,
-    Trainee,
-    Persona,
-    Score,
-    Outcome,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DashView {
@@ -25,7 +23,7 @@ pub enum DashView {
 }
 
 pub struct DashboardState {
-    pub index: ReportIndex,
+    pub index: IndexService,
     pub folder_text: String,
     pub filter: Filter,
     pub sort: SortBy,
@@ -39,19 +37,27 @@ pub struct DashboardState {
     /// The date range as typed (`2026-11-01` or `01.11.2026`); empty for open-ended.
     pub from_text: String,
     pub to_text: String,
+    /// The index's latest answer (none before the first).
+    pub snapshot: Option<Arc<Snapshot>>,
     watcher: Option<FolderWatcher>,
-    /// The filtered, sorted row order and what it was computed for: sorting 100,000 rows
-    /// every frame would not stay smooth, so it is redone only when something changed.
-    order: Vec<usize>,
-    order_for: Option<(Filter, SortBy, bool, u64)>,
+    /// The query last sent to the index.
+    asked: Option<Query>,
+    /// The index file, for exports that need whole rows.
+    db_path: PathBuf,
 }
 
 impl DashboardState {
-    /// Opens a reports folder; its rows are cached in `data_dir` between runs.
-    pub fn open(folder: &Path, key: Option<Vec<u8>>, data_dir: &Path) -> DashboardState {
-        let cache = settle_store::report::index::cache_file_for(folder, data_dir);
-        DashboardState {
-            index: ReportIndex::open_cached(folder, key, cache),
+    /// Opens a reports folder on the index in `data_dir`; `repaint` is called from the index's
+    /// thread when a new answer is ready.
+    pub fn open(
+        folder: &Path,
+        key: Option<Vec<u8>>,
+        data_dir: &Path,
+        repaint: impl Fn() + Send + 'static,
+    ) -> DashboardState {
+        let db_path = default_index_path(data_dir);
+        let mut state = DashboardState {
+            index: IndexService::spawn(db_path.clone(), folder.to_path_buf(), key, Query::default(), repaint),
             folder_text: folder.display().to_string(),
             filter: Filter::default(),
             sort: SortBy::Date,
@@ -63,10 +69,13 @@ impl DashboardState {
             message: None,
             from_text: String::new(),
             to_text: String::new(),
+            snapshot: None,
             watcher: FolderWatcher::new(folder).ok(),
-            order: Vec::new(),
-            order_for: None,
-        }
+            asked: None,
+            db_path,
+        };
+        state.asked = Some(state.query());
+        state
     }
 
     /// Sets the filter's date range from the typed dates: `from` at the start of its day, `to`
@@ -77,40 +86,67 @@ impl DashboardState {
         self.filter.to = day(&self.to_text).and_then(|d| d.and_hms_opt(23, 59, 59)).map(|t| t.and_utc());
     }
 
-    /// Reads report files that appeared since the last frame.
+    /// Asks the index to read report files that changed since the last frame.
     pub fn poll(&mut self) {
         if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {
             self.index.refresh();
         }
     }
 
-    /// Recomputes the visible order if the filter, the sort or the rows changed; call once
-    /// per frame before [`DashboardState::visible`].
-    pub fn update_order(&mut self) {
-        let key = (self.filter.clone(), self.sort, self.descending, self.index.generation);
-        if self.order_for.as_ref() == Some(&key) {
-            return;
+    /// What the index is asked: the table's filter and order, and the open view's pictures.
+    fn query(&self) -> Query {
+        let (trainees, persona) = match &self.view {
+            DashView::Table => (Vec::new(), None),
+            DashView::Trainee(name) => {
+                (std::iter::once(name.clone()).chain(self.compare.clone()).collect(), None)
+            }
+            DashView::Persona(id) => (Vec::new(), Some(id.clone())),
+        };
+        Query {
+            filter: self.filter.clone(),
+            sort: self.sort,
+            descending: self.descending,
+            table: true,
+            trainees,
+            persona,
+            best_for: None,
         }
-        let rows = &self.index.rows;
-        let mut order: Vec<usize> = (0..rows.len()).filter(|i| self.filter.matches(&rows[*i])).collect();
-        order.sort_by(|a, b| {
-            let (a, b) = (&rows[*a], &rows[*b]);
-            let order = match self.sort {
-                SortBy::Date => a.started_at.cmp(&b.started_at),
-                SortBy::Trainee => a.trainee.to_lowercase().cmp(&b.trainee.to_lowercase()),
-                SortBy::Persona => a.persona_name.cmp(&b.persona_name),
-                SortBy::Score => a.total.total_cmp(&b.total),
-                SortBy::Outcome => a.outcome.cmp(&b.outcome),
-            };
-            if self.descending { order.reverse() } else { order }
-        });
-        self.order = order;
-        self.order_for = Some(key);
     }
 
-    /// The rows that pass the filter, sorted (as of the last [`DashboardState::update_order`]).
-    pub fn visible(&self) -> Vec<&Row> {
-        self.order.iter().filter_map(|i| self.index.rows.get(*i)).collect()
+    /// Sends the query if the filter, the sort or the view changed, and takes the index's
+    /// latest answer; call once per frame before [`DashboardState::visible`]. Never waits.
+    pub fn update_order(&mut self) {
+        let query = self.query();
+        if self.asked.as_ref() != Some(&query) {
+            self.index.set_query(query.clone());
+            self.asked = Some(query);
+        }
+        if let Some(latest) = self.index.latest() {
+            self.snapshot = Some(latest);
+        }
+    }
+
+    /// Whether the index is still working (reading the folder, checking signatures, answering).
+    pub fn busy(&self) -> bool {
+        !self.index.settled()
+    }
+
+    /// The rows that pass the filter, sorted (as of the index's latest answer).
+    pub fn visible(&self) -> &[Line] {
+        self.snapshot.as_deref().map_or(&[], |s| s.lines.as_slice())
+    }
+
+    /// The summary tiles of the visible rows.
+    pub fn summary(&self) -> Summary {
+        self.snapshot.as_deref().map(|s| s.summary.clone()).unwrap_or_default()
+    }
+
+    pub fn skipped(&self) -> &[Skipped] {
+        self.snapshot.as_deref().map_or(&[], |s| s.skipped.as_slice())
+    }
+
+    pub fn trainees(&self) -> &[String] {
+        self.snapshot.as_deref().map_or(&[], |s| s.trainees.as_slice())
     }
 
     pub fn sort_by(&mut self, by: SortBy) {
@@ -123,28 +159,44 @@ impl DashboardState {
     }
 
     /// Writes an export next to `export_text` (its extension is set per kind); the HTML report
-    /// in the interface's language.
+    /// in the interface's language. Whole rows come from the index file.
     pub fn export(&mut self, kind: ExportKind, lang: Lang) {
         let base = PathBuf::from(self.export_text.trim());
-        let rows = self.visible();
-        let (path, text) = match &kind {
-            ExportKind::Csv => (
-                base.with_extension("csv"),
-                settle_store::report::export::csv(rows).map_err(|e| e.to_string()),
-            ),
-            ExportKind::Xapi => (
-                base.with_extension("json"),
-                serde_json::to_string_pretty(&settle_store::report::export::xapi(rows))
-                    .map_err(|e| e.to_string()),
-            ),
-            ExportKind::Html(trainee) => (
-                base.with_extension("html"),
-                Ok(settle_store::report::export::trainee_html(&self.index.rows, trainee, lang)),
-            ),
+        let folder = self.index.folder().to_path_buf();
+        let text = |index: &Index| -> Result<(PathBuf, String), String> {
+            let entries = |filter: &Filter| {
+                index.entries(&folder, filter, self.sort, self.descending).map_err(|e| e.to_string())
+            };
+            Ok(match &kind {
+                ExportKind::Csv => {
+                    let rows = entries(&self.filter)?;
+                    let text = settle_store::report::export::csv(rows.iter().map(|e| &e.row));
+                    (base.with_extension("csv"), text.map_err(|e| e.to_string())?)
+                }
+                ExportKind::Xapi => {
+                    let rows = entries(&self.filter)?;
+                    let statements = settle_store::report::export::xapi(rows.iter().map(|e| &e.row));
+                    (
+                        base.with_extension("json"),
+                        serde_json::to_string_pretty(&statements).map_err(|e| e.to_string())?,
+                    )
+                }
+                ExportKind::Html(trainee) => {
+                    let view = index.trainee_view(&folder, trainee).map_err(|e| e.to_string())?;
+                    let rows = entries(&Filter { trainee: Some(trainee.clone()), ..Filter::default() })?;
+                    let html =
+                        settle_store::report::export::trainee_html(&view, rows.iter().map(|e| &e.row), lang);
+                    (base.with_extension("html"), html)
+                }
+            })
         };
-        self.message = Some(match text.and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string())) {
-            Ok(()) => path.display().to_string(),
-            Err(e) => format!("{}: {e}", path.display()),
+        let written = Index::open(&self.db_path)
+            .map_err(|e| e.to_string())
+            .and_then(|index| text(&index))
+            .and_then(|(path, text)| std::fs::write(&path, text).map(|()| path).map_err(|e| e.to_string()));
+        self.message = Some(match written {
+            Ok(path) => path.display().to_string(),
+            Err(e) => format!("{}: {e}", base.display()),
         });
     }
 }

@@ -28,12 +28,11 @@ use settle_lrs::client::Http;
 use settle_lrs::courier::Courier;
 use settle_lrs::outbox::Outbox;
 use settle_session::{NewCall, Queueing, Saving, SessionConfig};
-use settle_store::debrief::best_scores;
 use settle_store::folders::Folders;
 use settle_store::journal::Journal;
 use settle_store::library::{default_assets_dir, with_folder};
 use settle_store::report::Report;
-use settle_store::report::store::read_dir;
+use settle_store::report::index::{IndexService, Query, default_index_path};
 use widgets::portrait::PortraitCache;
 
 /// Where the app finds its files.
@@ -161,6 +160,13 @@ pub struct SettleApp {
     watcher: Option<settle_store::watch::FolderWatcher>,
     /// Sends finished calls to the learning record store in the background.
     pub courier: Courier,
+    /// The reports index of the reports folder, for the trainee's best scores; answers in the
+    /// background (see [`SettleApp::reload_reports`]).
+    pub reports_index: Option<IndexService>,
+    /// The folder, key and trainee the index was last asked about.
+    reports_asked: Option<(PathBuf, Option<Vec<u8>>, String)>,
+    /// For the index's thread to ask for a frame when an answer is ready.
+    repaint: egui::Context,
 }
 
 impl SettleApp {
@@ -203,6 +209,9 @@ impl SettleApp {
             stored_settings: None,
             watcher: None,
             courier,
+            reports_index: None,
+            reports_asked: None,
+            repaint: ctx.clone(),
         };
         app.watch();
         app.reload_library();
@@ -248,17 +257,44 @@ impl SettleApp {
         }
     }
 
+    /// Asks the reports index for the trainee's best scores: a new service when the folder or
+    /// the key changed, a new query when the trainee did, else a refresh of the folder. The
+    /// answer arrives in a later frame ([`SettleApp::take_best_scores`]); nothing here reads a
+    /// report.
     fn reload_reports(&mut self) {
-        match read_dir(&self.reports_dir()) {
-            Ok(set) => {
-                self.best = best_scores(set.reports.iter().map(|(_, r)| r), &self.settings.trainee);
-                self.skipped_reports = set.skipped.len();
+        let folder = self.reports_dir();
+        let key = settle_store::report::sign::org_key(&self.settings.org_key);
+        let trainee = self.settings.trainee.clone();
+        let query = Query { table: false, best_for: Some(trainee.clone()), ..Query::default() };
+        match (&self.reports_index, &self.reports_asked) {
+            (Some(index), Some((f, k, t))) if *f == folder && *k == key => {
+                if *t == trainee {
+                    index.refresh();
+                } else {
+                    index.set_query(query);
+                }
             }
-            Err(_) => {
-                // No reports folder yet: nothing played so far.
-                self.best.clear();
-                self.skipped_reports = 0;
+            _ => {
+                let repaint = self.repaint.clone();
+                self.reports_index = Some(IndexService::spawn(
+                    default_index_path(&self.config.data_dir),
+                    folder.clone(),
+                    key.clone(),
+                    query,
+                    move || repaint.request_repaint_after(std::time::Duration::from_millis(10)),
+                ));
             }
+        }
+        self.reports_asked = Some((folder, key, trainee));
+    }
+
+    /// Takes the index's latest best scores, once per frame; never waits.
+    fn take_best_scores(&mut self) {
+        let Some(snapshot) = self.reports_index.as_ref().and_then(IndexService::latest) else { return };
+        let asked = self.reports_asked.as_ref().map(|(_, _, t)| t.as_str());
+        if snapshot.query.best_for.as_deref() == asked {
+            self.best.clone_from(&snapshot.best);
+            self.skipped_reports = snapshot.skipped.len();
         }
     }
 
@@ -405,8 +441,13 @@ impl SettleApp {
 
     fn open_dashboard(&mut self, folder: &std::path::Path) {
         let key = settle_store::report::sign::org_key(&self.settings.org_key);
-        self.route =
-            Route::Dashboard(Box::new(dashboard::DashboardState::open(folder, key, &self.config.data_dir)));
+        let repaint = self.repaint.clone();
+        self.route = Route::Dashboard(Box::new(dashboard::DashboardState::open(
+            folder,
+            key,
+            &self.config.data_dir,
+            move || repaint.request_repaint_after(std::time::Duration::from_millis(10)),
+        )));
     }
 
     fn submit_wrap_up(&mut self) {
@@ -462,6 +503,7 @@ impl SettleApp {
         if self.watcher.as_ref().is_some_and(|w| w.changed()) {
             self.reload_library();
         }
+        self.take_best_scores();
         // Wake up twice a second to notice saved files even when nobody moves the mouse.
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
         let look = (self.settings.dark, self.settings.lang);

@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use settle_store::report::Report;
 use settle_store::report::export::{xapi_answered, xapi_statement};
-use settle_store::report::index::Row;
+use settle_store::report::row::Row;
 
 /// The environment variables that override the app's LRS settings (and feed the command line).
 pub const ENDPOINT_ENV: &str = "SETTLE_LRS_ENDPOINT";
@@ -79,7 +79,7 @@ impl LrsConfig {
 
 /// Every statement a finished call sends: the call itself first, then one per reply.
 pub fn statements(report: &Report) -> Vec<Value> {
-    let row = Row::of(std::path::PathBuf::new(), report, None);
+    let row = Row::of(report);
     let mut all = vec![xapi_statement(&row)];
     all.extend(xapi_answered(report));
     all

@@ -29,8 +29,8 @@ impl FolderWatcher {
         &self.folder
     }
 
-    /// Whether a persona file (`*.ron`) was created, changed or removed since the last call.
-    /// Never blocks.
+    /// Whether a persona or report file (`*.ron`, `*.json`) was created, changed or removed
+    /// since the last call. Never blocks.
     pub fn changed(&self) -> bool {
         let mut changed = false;
         while let Ok(event) = self.events.try_recv() {
@@ -40,7 +40,7 @@ impl FolderWatcher {
                 continue;
             };
             let relevant = !matches!(event.kind, notify::EventKind::Access(_))
-                && event.paths.iter().any(|p| p.extension().is_some_and(|e| e == "ron"));
+                && event.paths.iter().any(|p| p.extension().is_some_and(|e| e == "ron" || e == "json"));
             changed |= relevant;
         }
         changed

@@ -1,6 +1,6 @@
 //! The managers' dashboard: summary tiles, a sortable, filterable table of calls that stays
 //! smooth with 100,000 rows (only the visible rows are laid out), exports, and the trainee and
-//! persona views.
+//! persona views. Everything shown comes from the reports index's latest answer.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -11,7 +11,7 @@ use crate::{Intent, Route, SettleApp, theme};
 use settle_core::call::Mode;
 use settle_core::vocabulary::Language;
 use settle_i18n::Lang;
-use settle_store::report::index::{FailureKind, Summary, persona_view, summary, trainee_view, trainees};
+use settle_store::report::index::{FailureKind, Summary};
 use settle_store::report::sign::Signature;
 
 pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
@@ -19,6 +19,10 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     let Route::Dashboard(state) = &mut app.route else { return };
     state.poll();
     state.update_order();
+    if state.busy() {
+        // The index answers from its own thread; look again soon without spinning.
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+    }
     egui::Panel::top("dash-tools").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
@@ -35,11 +39,11 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                 }
             }
         });
-        if !state.index.skipped.is_empty() {
+        if !state.skipped().is_empty() {
             ui.collapsing(
-                lang.tr_args("dashboard-skipped", &[("count", state.index.skipped.len().into())]),
+                lang.tr_args("dashboard-skipped", &[("count", state.skipped().len().into())]),
                 |ui| {
-                    for s in &state.index.skipped {
+                    for s in state.skipped() {
                         ui.label(
                             RichText::new(format!("{}: {}", s.path.display(), s.reason))
                                 .small()
@@ -84,7 +88,7 @@ fn tiles(ui: &mut egui::Ui, lang: Lang, s: &Summary) {
 
 fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents: &mut Vec<Intent>) {
     egui::CentralPanel::default().show(ui, |ui| {
-        let names = trainees(&state.index.rows);
+        let names = state.trainees().to_vec();
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.tr("dashboard-search"));
             ui.add(egui::TextEdit::singleline(&mut state.filter.text).desired_width(160.0))
@@ -133,7 +137,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
             state.apply_dates();
             state.update_order();
         });
-        let shown = summary(state.visible());
+        let shown = state.summary();
         tiles(ui, lang, &shown);
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.tr("dashboard-export-to"));
@@ -147,7 +151,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                 export = Some(ExportKind::Xapi);
             }
             let selected_row =
-                state.selected.as_ref().and_then(|p| state.index.rows.iter().find(|r| &r.path == p));
+                state.selected.as_ref().and_then(|p| state.visible().iter().find(|r| &r.path == p));
             if let Some(row) = selected_row {
                 let trainee = row.trainee.clone();
                 let persona = row.persona.clone();
@@ -173,7 +177,8 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
             }
         });
         ui.separator();
-        let rows = state.visible();
+        let snapshot = state.snapshot.clone();
+        let rows = snapshot.as_deref().map_or(&[][..], |s| s.lines.as_slice());
         let mut clicked = None;
         let mut sort = None;
         let header = |sort: &mut Option<SortBy>, ui: &mut egui::Ui, by: SortBy, name: &str| {
@@ -224,7 +229,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                 })
                 .body(|body| {
                     body.rows(24.0, rows.len(), |mut row| {
-                        let r = rows[row.index()];
+                        let r = &rows[row.index()];
                         row.set_selected(state.selected.as_ref() == Some(&r.path));
                         row.col(|ui| {
                             ui.label(format!(
@@ -295,7 +300,7 @@ fn back(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState) {
 fn trainee_ui(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, name: &str) {
     egui::CentralPanel::default().show(ui, |ui| {
         back(ui, lang, state);
-        let names = trainees(&state.index.rows);
+        let names = state.trainees().to_vec();
         ui.horizontal(|ui| {
             let label = ui.label(lang.tr("dashboard-compare"));
             egui::ComboBox::from_id_salt("compare")
@@ -321,8 +326,10 @@ fn trainee_ui(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, name: &
 }
 
 fn trainee_column(ui: &mut egui::Ui, lang: Lang, state: &DashboardState, trainee: &str) {
-    let view = trainee_view(&state.index.rows, trainee);
     ui.heading(trainee);
+    let views = state.snapshot.as_deref().map_or(&[][..], |s| s.trainee_views.as_slice());
+    // Until the index answers for this trainee, the column stays empty.
+    let Some(view) = views.iter().find(|v| v.trainee == trainee) else { return };
     tiles(ui, lang, &view.summary);
     ui.label(RichText::new(lang.tr("dashboard-score-over-time")).family(theme::bold()));
     Plot::new(("scores", trainee))
@@ -371,7 +378,11 @@ fn persona_ui(
 ) {
     egui::CentralPanel::default().show(ui, |ui| {
         back(ui, lang, state);
-        let view = persona_view(&state.index.rows, id);
+        let Some(view) =
+            state.snapshot.as_deref().and_then(|s| s.persona_view.clone()).filter(|v| v.persona == *id)
+        else {
+            return;
+        };
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.heading(&id.0);
             tiles(ui, lang, &view.summary);

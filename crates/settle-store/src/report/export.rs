@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::report::Report;
-use crate::report::index::{Row, trainee_view};
+use crate::report::index::TraineeView;
+use crate::report::row::Row;
 use settle_core::call::Choice;
 use settle_core::style::StylePoint;
 use settle_core::vocabulary::{Language, PloyHandling};
@@ -142,9 +143,11 @@ fn table_head(title: &str, columns: &[&str]) -> String {
     format!("<h2>{}</h2><table><tr>{cells}</tr>", escape(title))
 }
 
-/// A printable, self-contained HTML report of one trainee's calls, in the language asked for.
-pub fn trainee_html(rows: &[Row], trainee: &str, lang: Lang) -> String {
-    let view = trainee_view(rows, trainee);
+/// A printable, self-contained HTML report of one trainee's calls, in the language asked for:
+/// the trainee's picture from the index, and their calls (each row of `rows` that is theirs
+/// is listed, in time order).
+pub fn trainee_html<'r>(view: &TraineeView, rows: impl IntoIterator<Item = &'r Row>, lang: Lang) -> String {
+    let trainee = view.trainee.as_str();
     let s = &view.summary;
     let mut html = String::new();
     let summary = lang.tr_args(
@@ -218,7 +221,9 @@ pub fn trainee_html(rows: &[Row], trainee: &str, lang: Lang) -> String {
             lang.tr("column-result"),
         ],
     ));
-    let mut mine: Vec<&Row> = rows.iter().filter(|r| r.trainee.eq_ignore_ascii_case(trainee)).collect();
+    let key = crate::report::index::trainee_key(trainee);
+    let mut mine: Vec<&Row> =
+        rows.into_iter().filter(|r| crate::report::index::trainee_key(&r.trainee) == key).collect();
     mine.sort_by_key(|r| r.started_at);
     for r in mine {
         let _ = write!(

@@ -1,13 +1,16 @@
-//! Reports: the permanent record of one finished call, saved as one RON file per call.
+//! Reports: the permanent record of one finished call, saved as one JSON file per call (older
+//! versions wrote RON, which is still read).
 //!
 //! A [`Report`] holds everything needed to show the debrief again and to replay the call:
 //! trainee, persona id and content hash, seed, mode, times, every turn, the ending, the
-//! wrap-up and all score parts. The file format is versioned ([`REPORT_FORMAT`]); `store`
-//! writes and reads folders of them, `replay` checks that one still reproduces.
+//! wrap-up and all score parts. The file format is versioned ([`REPORT_FORMAT`]); a file starts
+//! with the call's summary [`row::Row`] so that the `index` reads only its head; `store` writes
+//! and reads the files, `sign` makes edits evident, `replay` checks that one still reproduces.
 
 pub mod export;
 pub mod index;
 pub mod replay;
+pub mod row;
 pub mod sign;
 pub mod store;
 
@@ -23,8 +26,10 @@ use settle_core::scoring::{ScoreCard, score};
 use settle_core::vocabulary::Language;
 use settle_core::wrapup::{SelfAssessment, WrapUp};
 
-/// The report file format version this build writes and reads.
-pub const REPORT_FORMAT: u32 = 1;
+/// The report file format version this build writes: JSON, the summary row first.
+pub const REPORT_FORMAT: u32 = 2;
+/// The format of the RON reports earlier versions wrote; still read, counted and verified.
+pub const RON_REPORT_FORMAT: u32 = 1;
 
 /// A call's unique id; also its xAPI registration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -164,6 +169,11 @@ impl Report {
             if !(0.0..=100.0).contains(&value) {
                 return Some(format!("the {name} score {value} is outside 0-100"));
             }
+        }
+        // JSON has no NaN or infinity: a report holding one could be read but not written.
+        let others = [s.style_point.empathy, s.style_point.firmness, s.style_distance, s.efficiency];
+        if others.into_iter().chain(s.steps).any(|v| !v.is_finite()) {
+            return Some("a score part is not a number".into());
         }
         if s.passed != s.fail_reason.is_none() {
             return Some("`passed` contradicts the failure reason".into());
