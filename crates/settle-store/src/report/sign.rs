@@ -56,14 +56,14 @@ fn mac(report: &Report, key: &[u8]) -> Option<Hmac<Sha256>> {
 pub fn sign(report: &mut Report, key: &[u8]) {
     report.signature = mac(report, key).map(|m| {
         let bytes = m.finalize().into_bytes();
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
+        hex::encode(bytes)
     });
 }
 
 pub fn check(report: &Report, key: Option<&[u8]>) -> Signature {
     let Some(signature) = &report.signature else { return Signature::Unsigned };
     let Some(key) = key else { return Signature::Unchecked };
-    let Some(bytes) = hex(signature) else { return Signature::Mismatch };
+    let Some(bytes) = hex::decode(signature).ok() else { return Signature::Mismatch };
     match mac(report, key).map(|m| m.verify_slice(&bytes)) {
         Some(Ok(())) => Signature::Valid,
         _ => Signature::Mismatch,
@@ -83,7 +83,7 @@ pub fn check_text(report: &Report, text: &str, key: Option<&[u8]>) -> Signature 
     } else {
         (format!("\"signature\":\"{signature}\""), "\"signature\":null")
     };
-    if let (Some(at), Some(bytes)) = (text.rfind(&written), hex(signature))
+    if let (Some(at), Some(bytes)) = (text.rfind(&written), hex::decode(signature).ok())
         && let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(key)
     {
         mac.update(&text.as_bytes()[..at]);
@@ -131,13 +131,6 @@ pub fn verify_file(bytes: &[u8], key: Option<&[u8]>) -> Result<(Row, Signature),
     }
     let signature = check_text(&report, raw.report.get(), key);
     Ok((raw.row, signature))
-}
-
-fn hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }
 
 /// The key from the environment, else from a setting; empty means none.
