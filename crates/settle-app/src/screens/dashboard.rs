@@ -1,23 +1,28 @@
 //! The managers' dashboard: summary tiles, a sortable, filterable table of calls that stays
 //! smooth with 100,000 rows (only the visible rows are laid out), exports, and the trainee and
-//! persona views.
+//! persona views. Its folder's changes are read by logic and its exports written by commands:
+//! this screen edits its own filters, sort, selection and view, and pushes intents.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
 
 use crate::dashboard::{DashView, DashboardState, ExportKind, SortBy};
-use crate::{Intent, Route, SettleApp, theme};
+use crate::screens::choose_button;
+use crate::{Intent, Pick, theme};
 use settle_core::call::Mode;
 use settle_core::format::Language;
 use settle_i18n::Lang;
 use settle_store::report::index::{FailureKind, Summary, persona_view, summary, trainee_view, trainees};
 use settle_store::report::sign::Signature;
 
-pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-    let lang = app.settings.lang;
-    let Route::Dashboard(state) = &mut app.route else { return };
-    state.poll();
+pub fn dashboard_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut DashboardState,
+    dialog_open: bool,
+    intents: &mut Vec<Intent>,
+) {
     state.update_order();
     egui::Panel::top("dash-tools").show(ui, |ui| {
         ui.add_space(4.0);
@@ -28,6 +33,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             if ui.button(lang.tr("open")).clicked() {
                 intents.push(Intent::OpenReportsFolder(state.folder_text.trim().into()));
             }
+            intents.extend(choose_button(ui, lang, dialog_open, Pick::DashboardFolder));
             ui.separator();
             for (view, name) in [(DashView::Table, lang.tr("dashboard-all-calls"))] {
                 if ui.selectable_label(state.view == view, name).clicked() {
@@ -52,7 +58,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         ui.add_space(4.0);
     });
     match state.view.clone() {
-        DashView::Table => table_view(ui, lang, state, intents),
+        DashView::Table => table_view(ui, lang, state, dialog_open, intents),
         DashView::Trainee(name) => trainee_ui(ui, lang, state, &name),
         DashView::Persona(id) => persona_ui(ui, lang, state, &id),
     }
@@ -82,7 +88,13 @@ fn tiles(ui: &mut egui::Ui, lang: Lang, s: &Summary) {
     });
 }
 
-fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents: &mut Vec<Intent>) {
+fn table_view(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut DashboardState,
+    dialog_open: bool,
+    intents: &mut Vec<Intent>,
+) {
     egui::CentralPanel::default().show(ui, |ui| {
         let names = trainees(&state.index.rows);
         ui.horizontal_wrapped(|ui| {
@@ -139,6 +151,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
             let label = ui.label(lang.tr("dashboard-export-to"));
             ui.add(egui::TextEdit::singleline(&mut state.export_text).desired_width(260.0))
                 .labelled_by(label.id);
+            intents.extend(choose_button(ui, lang, dialog_open, Pick::ExportFile));
             let mut export = None;
             if ui.button(lang.tr("dashboard-csv")).clicked() {
                 export = Some(ExportKind::Csv);
@@ -166,7 +179,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                 }
             }
             if let Some(kind) = export {
-                state.export(kind, lang);
+                intents.push(Intent::Export(kind));
             }
             if let Some(message) = &state.message {
                 ui.label(RichText::new(message).small().color(theme::muted(ui)));
