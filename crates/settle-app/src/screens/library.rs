@@ -96,7 +96,7 @@ fn trainee(ui: &mut egui::Ui, lang: Lang, name: &mut String, intents: &mut Vec<I
         .add(
             egui::TextEdit::singleline(name)
                 .hint_text(lang.tr("library-trainee-name-hint"))
-                .desired_width(280.0),
+                .desired_width(380.0),
         )
         .labelled_by(label.id);
     if field.lost_focus() {
@@ -160,8 +160,10 @@ fn cards(ui: &mut egui::Ui, view: &LibraryView<'_>, filter: Shown, intents: &mut
         return;
     }
     let gap = ui.spacing().item_spacing.x;
-    let columns = ((ui.available_width() + gap) / (300.0 + gap)).floor().max(1.0) as usize;
-    let card_width = ((ui.available_width() - gap * (columns as f32 - 1.0)) / columns as f32).floor();
+    // The vertical scroll bar floats over the right edge: the cards stay clear of it.
+    let width = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
+    let columns = ((width + gap) / (300.0 + gap)).floor().max(1.0) as usize;
+    let card_width = ((width - gap * (columns as f32 - 1.0)) / columns as f32).floor();
     for row in shown.chunks(columns) {
         ui.horizontal(|ui| {
             for (persona, languages, origin) in row {

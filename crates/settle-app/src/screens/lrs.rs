@@ -27,26 +27,36 @@ pub fn lrs_ui(
     };
     ui.label(RichText::new(title).family(theme::bold()).size(16.0));
     let mut changed = false;
-    egui::Grid::new("lrs-grid").num_columns(2).spacing([14.0, 8.0]).show(ui, |ui| {
-        let label = ui.label(lang.tr("lrs-endpoint"));
-        let field = egui::TextEdit::singleline(&mut form.lrs_endpoint)
-            .hint_text("https://lrs.example.com/xAPI/")
-            .desired_width(360.0);
-        changed |= ui.add(field).labelled_by(label.id).lost_focus();
-        ui.end_row();
-        let label = ui.label(lang.tr("lrs-key"));
-        changed |= ui
-            .add(egui::TextEdit::singleline(&mut form.lrs_key).desired_width(360.0))
-            .labelled_by(label.id)
-            .lost_focus();
-        ui.end_row();
-        let label = ui.label(lang.tr("lrs-secret"));
-        changed |= ui
-            .add(egui::TextEdit::singleline(&mut form.lrs_secret).password(true).desired_width(360.0))
-            .labelled_by(label.id)
-            .lost_focus();
-        ui.end_row();
-    });
+    egui::Grid::new("lrs-grid")
+        .num_columns(2)
+        .min_col_width(super::settings::LABEL_WIDTH)
+        .spacing([14.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label(lang.tr("lrs-endpoint"));
+            let field = egui::TextEdit::singleline(&mut form.lrs_endpoint)
+                .hint_text("https://lrs.example.com/xAPI/")
+                .desired_width(super::settings::FIELD_WIDTH);
+            changed |= ui.add(field).labelled_by(label.id).lost_focus();
+            ui.end_row();
+            let label = ui.label(lang.tr("lrs-key"));
+            changed |= ui
+                .add(
+                    egui::TextEdit::singleline(&mut form.lrs_key).desired_width(super::settings::FIELD_WIDTH),
+                )
+                .labelled_by(label.id)
+                .lost_focus();
+            ui.end_row();
+            let label = ui.label(lang.tr("lrs-secret"));
+            changed |= ui
+                .add(
+                    egui::TextEdit::singleline(&mut form.lrs_secret)
+                        .password(true)
+                        .desired_width(super::settings::FIELD_WIDTH),
+                )
+                .labelled_by(label.id)
+                .lost_focus();
+            ui.end_row();
+        });
     if changed {
         intents.push(Intent::ApplySettings);
     }

@@ -28,8 +28,11 @@ pub struct SettingsView<'a> {
     pub dialog_open: bool,
 }
 
+/// The labels' column, the same in every section so that the fields line up.
+pub const LABEL_WIDTH: f32 = 150.0;
+
 /// Fields narrower than this leave room for their label and button in a 1024-pixel window.
-const FIELD_WIDTH: f32 = 380.0;
+pub const FIELD_WIDTH: f32 = 380.0;
 
 pub fn settings_ui(
     ui: &mut egui::Ui,
@@ -101,55 +104,62 @@ fn in_use(ui: &mut egui::Ui, lang: Lang, path: &std::path::Path) {
 fn reports(ui: &mut egui::Ui, view: &SettingsView<'_>, form: &mut SettingsForm, intents: &mut Vec<Intent>) {
     let lang = view.lang;
     ui.label(RichText::new(lang.tr("settings-reports")).family(theme::bold()).size(16.0));
-    egui::Grid::new("settings-reports").num_columns(2).spacing([14.0, 8.0]).show(ui, |ui| {
-        let label = ui.label(lang.tr("reports-folder"));
-        ui.vertical(|ui| {
-            let hint = view.default_reports.display().to_string();
-            let folder = FolderField { text: &mut form.reports_dir, hint, label: label.id };
-            if folder_field(ui, view, folder, Pick::ReportsFolder, intents) {
-                intents.push(Intent::SetReportsDir(form.reports_dir.clone()));
-            }
-            in_use(ui, lang, &view.reports_in_use);
-        });
-        ui.end_row();
-        let label = ui.label(lang.tr("settings-org-key"));
-        ui.vertical(|ui| {
-            let field =
-                egui::TextEdit::singleline(&mut form.org_key).password(true).desired_width(FIELD_WIDTH);
-            if ui.add(field).labelled_by(label.id).lost_focus() {
-                intents.push(Intent::ApplySettings);
-            }
-            ui.add(
-                egui::Label::new(
-                    RichText::new(lang.tr("settings-org-key-hint")).small().color(theme::muted(ui)),
-                )
-                .wrap(),
-            );
-        });
-        ui.end_row();
-    });
+    egui::Grid::new("settings-reports").num_columns(2).min_col_width(LABEL_WIDTH).spacing([14.0, 8.0]).show(
+        ui,
+        |ui| {
+            let label = ui.label(lang.tr("reports-folder"));
+            ui.vertical(|ui| {
+                let hint = view.default_reports.display().to_string();
+                let folder = FolderField { text: &mut form.reports_dir, hint, label: label.id };
+                if folder_field(ui, view, folder, Pick::ReportsFolder, intents) {
+                    intents.push(Intent::SetReportsDir(form.reports_dir.clone()));
+                }
+                in_use(ui, lang, &view.reports_in_use);
+            });
+            ui.end_row();
+            let label = ui.label(lang.tr("settings-org-key"));
+            ui.vertical(|ui| {
+                let field =
+                    egui::TextEdit::singleline(&mut form.org_key).password(true).desired_width(FIELD_WIDTH);
+                if ui.add(field).labelled_by(label.id).lost_focus() {
+                    intents.push(Intent::ApplySettings);
+                }
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(lang.tr("settings-org-key-hint")).small().color(theme::muted(ui)),
+                    )
+                    .wrap(),
+                );
+            });
+            ui.end_row();
+        },
+    );
 }
 
 fn personas(ui: &mut egui::Ui, view: &SettingsView<'_>, form: &mut SettingsForm, intents: &mut Vec<Intent>) {
     let lang = view.lang;
     ui.label(RichText::new(lang.tr("settings-personas")).family(theme::bold()).size(16.0));
-    egui::Grid::new("settings-personas").num_columns(2).spacing([14.0, 8.0]).show(ui, |ui| {
-        let label = ui.label(lang.tr("settings-persona-folder"));
-        ui.vertical(|ui| {
-            let folder = FolderField { text: &mut form.dialogues_dir, hint: String::new(), label: label.id };
-            if folder_field(ui, view, folder, Pick::PersonaFolder, intents) {
-                intents.push(Intent::SetPersonaFolder(form.dialogues_dir.clone()));
-            }
-            match &view.dialogues_in_use {
-                Some(folder) => in_use(ui, lang, folder),
-                None => {
-                    let none = RichText::new(lang.tr("settings-persona-folder-none")).small();
-                    ui.label(none.color(theme::muted(ui)));
+    egui::Grid::new("settings-personas").num_columns(2).min_col_width(LABEL_WIDTH).spacing([14.0, 8.0]).show(
+        ui,
+        |ui| {
+            let label = ui.label(lang.tr("settings-persona-folder"));
+            ui.vertical(|ui| {
+                let folder =
+                    FolderField { text: &mut form.dialogues_dir, hint: String::new(), label: label.id };
+                if folder_field(ui, view, folder, Pick::PersonaFolder, intents) {
+                    intents.push(Intent::SetPersonaFolder(form.dialogues_dir.clone()));
                 }
-            }
-        });
-        ui.end_row();
-    });
+                match &view.dialogues_in_use {
+                    Some(folder) => in_use(ui, lang, folder),
+                    None => {
+                        let none = RichText::new(lang.tr("settings-persona-folder-none")).small();
+                        ui.label(none.color(theme::muted(ui)));
+                    }
+                }
+            });
+            ui.end_row();
+        },
+    );
     let hint = RichText::new(lang.tr("settings-persona-folder-hint")).small().color(theme::muted(ui));
     ui.add(egui::Label::new(hint).wrap());
 }
