@@ -16,6 +16,8 @@ use settle_store::report::{CallId, Report};
 /// A finished call filed on a thread: what happened to it.
 pub struct Filed {
     pub call: CallId,
+    /// The report, back from the thread: a saved one counts towards the best scores.
+    pub report: Report,
     /// The settings the call was filed with (the journal it may clear is theirs).
     pub config: SessionConfig,
     /// `None` for a retried save: the call was queued the first time.
@@ -46,7 +48,7 @@ impl Saves {
             let queued = queue.then(|| config.queue(&report));
             let saved = config.store(&report);
             // The app may be closing: nobody listens then, and on_exit has joined us anyway.
-            let _ = send.send(Filed { call: report.id, config, queued, saved });
+            let _ = send.send(Filed { call: report.id, report, config, queued, saved });
             repaint.request_repaint();
         });
         self.running.push(handle.map_err(|e| e.to_string())?);

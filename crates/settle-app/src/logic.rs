@@ -17,6 +17,7 @@ use settle_lrs::client::Http;
 use settle_lrs::courier::Courier;
 use settle_lrs::outbox::Outbox;
 use settle_session::{CallSession, Queueing, Saving};
+use settle_store::debrief::best_scores;
 use settle_store::settings::Settings;
 use settle_store::watch::FolderWatcher;
 
@@ -102,16 +103,16 @@ pub fn on_exit(state: &mut State, work: &mut Work) {
 }
 
 /// A call's report filed on its thread: the debrief says how, the courier is woken for a
-/// queued call, the best scores are read again, and the journal is cleared once the report is
+/// queued call, the call counts towards the best scores, and the journal is cleared once the report is
 /// saved, unless a newer call has been journaled since.
 fn filed_call(state: &mut State, work: &mut Work, filed: Filed) {
-    match filed.queued {
+    match &filed.queued {
         Some(Queueing::Queued) => work.courier.wake(),
         Some(Queueing::Failed(e)) => state.notice = Some(e.to_string()),
         Some(Queueing::Off | Queueing::AlreadyQueued) | None => {}
     }
-    let saved = match filed.saved {
-        Saving::Saved(path) => SaveState::Saved(path),
+    let saved = match &filed.saved {
+        Saving::Saved(path) => SaveState::Saved(path.clone()),
         Saving::Failed(e) => SaveState::Failed(e.to_string()),
         // The app always has a reports folder; nothing to say otherwise.
         Saving::Off => SaveState::Failed(String::new()),
@@ -120,13 +121,28 @@ fn filed_call(state: &mut State, work: &mut Work, filed: Filed) {
         if !state.call_in_progress() {
             CallSession::discard(&filed.config);
         }
-        state.reload_reports();
+        count_best(state, &filed);
     }
     if let Some(debrief) = &mut state.debrief
         && debrief.report.id == filed.call
         && !debrief.from_reports
     {
         debrief.saved = saved;
+    }
+}
+
+/// A saved call in the library's best scores. Reading the whole reports folder again would
+/// hold this frame for as long as the folder is large (75 ms median with a few thousand
+/// reports, docs/performance.md), so the one new report is counted in; only when it went to
+/// another folder than the library reads (the settings changed meanwhile) is the folder read.
+fn count_best(state: &mut State, filed: &Filed) {
+    if filed.config.reports.as_deref() != Some(state.reports_dir().as_path()) {
+        state.reload_reports();
+        return;
+    }
+    for (persona, score) in best_scores([&filed.report], &state.settings.trainee) {
+        let best = state.best.entry(persona).or_insert(score);
+        *best = best.max(score);
     }
 }
 
