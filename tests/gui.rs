@@ -1,5 +1,7 @@
 //! The real app driven through egui_kittest by the labels a person reads: a whole call from
-//! the library to the debrief, resuming an interrupted call, and the Polish interface.
+//! the library to the debrief (saved in the background), resuming an interrupted call, the
+//! settings screen, the dashboard kept while a call is opened from it, and the Polish
+//! interface.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,7 +10,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use settle_app::{AppConfig, Route, SettleApp};
+use settle_app::{AppConfig, CallState, DebriefState, Route, SettleApp};
 use settle_core::call::Mode;
 use settle_core::engine::CallEngine;
 use settle_core::money::Money;
@@ -89,15 +91,27 @@ fn play_minimal_call_to_the_debrief(harness: &mut Harness<'_, SettleApp>) {
     harness.run();
 }
 
-/// Whether some node carries exactly this label (a value may be shown in several places).
+/// The debrief on screen.
+fn debrief<'a>(harness: &'a Harness<'_, SettleApp>) -> &'a DebriefState {
+    let state = &harness.state().state;
+    assert_eq!(state.route, Route::Debrief, "the debrief is showing");
+    state.debrief.as_deref().expect("a debrief")
+}
+
+/// The call on screen.
+fn call<'a>(harness: &'a Harness<'_, SettleApp>) -> &'a CallState {
+    let state = &harness.state().state;
+    assert_eq!(state.route, Route::Call, "the call is on");
+    state.call.as_deref().expect("a call")
+}
+
 /// Lets the dashboard's index finish in the background (read the folder, check signatures,
 /// answer the last query), then draws the answer.
 fn wait_for_reports(harness: &mut Harness<'_, SettleApp>) {
     for _ in 0..2000 {
-        let settled = match &harness.state().route {
-            Route::Dashboard(dashboard) => !dashboard.busy(),
-            _ => true,
-        };
+        let state = &harness.state().state;
+        let settled =
+            state.route != Route::Dashboard || state.dashboard.as_ref().is_none_or(|d| !d.state.busy());
         harness.run();
         if settled {
             break;
@@ -107,6 +121,7 @@ fn wait_for_reports(harness: &mut Harness<'_, SettleApp>) {
     harness.run();
 }
 
+/// Whether some node carries exactly this label (a value may be shown in several places).
 fn shows(harness: &Harness<'_, SettleApp>, label: &str) -> bool {
     harness.query_all_by_label(label).next().is_some()
 }
@@ -159,8 +174,7 @@ fn a_whole_call_reaches_the_debrief_with_the_cores_score() {
     harness.run();
 
     // The same seed and replies in the core, with the same wrap-up.
-    let Route::Debrief(debrief) = &harness.state().route else { panic!("the debrief is showing") };
-    let seed = debrief.report.seed;
+    let seed = debrief(&harness).report.seed;
     let persona = good("minimal");
     let (mut engine, _) = CallEngine::start(Arc::clone(&persona), Mode::Practice, seed);
     engine.choose(ReplyIdx(0)).expect("offered");
@@ -185,7 +199,8 @@ fn a_whole_call_reaches_the_debrief_with_the_cores_score() {
     );
     assert!(harness.query_by_role_and_label(Role::Image, &style).is_some(), "the style map reads {style}");
     assert!(shows(&harness, &style), "{style} is written under the map");
-    // The report was saved when the debrief opened, and the journal cleared.
+    // The report is saved in the background while the debrief shows, then the journal cleared.
+    wait_for_label(&mut harness, "Report saved:");
     let saved: Vec<_> = std::fs::read_dir(&folders.reports).expect("reports").collect();
     assert_eq!(saved.len(), 1);
     assert!(!folders.data.join("current-call.ron").exists());
@@ -213,9 +228,8 @@ fn an_interrupted_call_is_offered_for_resuming_and_goes_on_where_it_stopped() {
     assert!(harness.query_by_label_contains("Good morning, Mr Nowak.").is_some());
     choose(&mut harness, egui::Key::Num1);
     assert!(harness.query_by_label("The call is over.").is_some());
-    let Route::Call(call) = &harness.state().route else { panic!("still on the call screen") };
-    assert_eq!(call.session.engine().turns().len(), 2);
-    assert_eq!(harness.state().settings.trainee, "Anna Kowalska");
+    assert_eq!(call(&harness).session.engine().turns().len(), 2);
+    assert_eq!(harness.state().state.settings.trainee, "Anna Kowalska");
 }
 
 #[test]
@@ -244,8 +258,7 @@ fn an_assessment_call_hides_the_moods_and_uses_the_personas_seed() {
     start_minimal_call(&mut harness);
     assert!(harness.query_by_label("Moods are hidden in an assessment call.").is_some());
     assert!(harness.query_by_label("Trust").is_none());
-    let Route::Call(call) = &harness.state().route else { panic!("on the call screen") };
-    assert_eq!(call.session.engine().seed(), 7);
+    assert_eq!(call(&harness).session.engine().seed(), 7);
 }
 
 #[test]
@@ -354,13 +367,13 @@ fn a_report_that_cannot_be_saved_is_kept_and_saved_on_retry() {
     std::fs::write(&folders.reports, "not a folder").expect("write");
     let mut harness = harness(&folders);
     play_minimal_call_to_the_debrief(&mut harness);
-    assert!(harness.query_by_label_contains("The report could not be saved").is_some());
+    wait_for_label(&mut harness, "The report could not be saved");
     assert!(folders.data.join("current-call.ron").exists(), "the journal stays until the report is saved");
     // The share comes back; the report kept in memory is saved on retry.
     std::fs::remove_file(&folders.reports).expect("remove");
     harness.get_by_label("Try saving again").click();
     harness.run();
-    assert!(harness.query_by_label_contains("Report saved:").is_some());
+    wait_for_label(&mut harness, "Report saved:");
     assert_eq!(std::fs::read_dir(&folders.reports).expect("created").count(), 1);
     assert!(!folders.data.join("current-call.ron").exists());
 }
@@ -408,8 +421,9 @@ fn a_finished_call_waits_for_the_lrs_and_is_sent_when_it_answers() {
     let mut harness = harness(&folders);
     // Nothing listens on the port yet: the LRS is "down".
     let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
-    harness.get_by_label("Learning record store (xAPI): off").click();
+    harness.get_by_label("Settings").click();
     harness.run();
+    assert!(shows(&harness, "Learning record store (xAPI): off"));
     type_into(&mut harness, "Endpoint", &format!("http://127.0.0.1:{port}/xAPI/"));
     type_into(&mut harness, "Key", "settle");
     let secret = harness.get_by_role_and_label(Role::PasswordInput, "Secret");
@@ -418,11 +432,17 @@ fn a_finished_call_waits_for_the_lrs_and_is_sent_when_it_answers() {
     harness.run();
     harness.key_press(egui::Key::Tab);
     harness.run();
+    harness.get_by_label("Back to library").click();
+    harness.run();
     play_minimal_call_to_the_debrief(&mut harness);
+    // The debrief says where the call went once it is queued (on the saving thread).
+    wait_for_label(&mut harness, "1 call waiting: the LRS cannot be reached");
     let queued: Vec<_> = std::fs::read_dir(folders.data.join("lrs-outbox")).expect("outbox").collect();
     assert_eq!(queued.len(), 1, "the call is queued on disk");
 
     harness.get_by_label("Back to library").click();
+    harness.run();
+    harness.get_by_label("Settings").click();
     harness.run();
     wait_for_label(&mut harness, "1 call waiting: the LRS cannot be reached");
 
@@ -458,8 +478,7 @@ fn one_card_per_persona_lists_its_languages_and_the_briefing_switches_the_call_l
     assert!(shows(&harness, "Kupiec, który po prostu zapomniał o fakturze."));
     start_call_as(&mut harness, "Ola");
     assert!(harness.query_by_label("Nowak, słucham.").is_some(), "the call is held in Polish");
-    let Route::Call(call) = &harness.state().route else { panic!("the call is on") };
-    assert_eq!(call.session.engine().persona().language, settle_core::vocabulary::Language::Pl);
+    assert_eq!(call(&harness).session.engine().persona().language, settle_core::vocabulary::Language::Pl);
 }
 
 #[test]
@@ -482,8 +501,7 @@ fn the_self_assessment_written_before_the_debrief_is_shown_beside_the_result() {
     assert!(harness.query_by_label("Your assessment").is_some());
     assert!(shows(&harness, "60"), "the expected score");
     assert!(shows(&harness, "Ask for the reason first"));
-    let Route::Debrief(debrief) = &harness.state().route else { panic!("the debrief is showing") };
-    let mine = debrief.report.self_assessment.as_ref().expect("kept in the report");
+    let mine = debrief(&harness).report.self_assessment.as_ref().expect("kept in the report");
     assert_eq!(mine.expected_score, Some(60));
     assert_eq!(mine.style, Some(settle_core::style::ConflictStyle::Competing));
 }
@@ -560,17 +578,22 @@ fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_fla
     let text = std::fs::read_to_string(&path).expect("read");
     std::fs::write(&path, text.replacen("\"trainee\":\"Edek\"", "\"trainee\":\"Edek Z\"", 1)).expect("write");
     let mut harness = harness(&folders);
+    harness.get_by_label("Settings").click();
+    harness.run();
     let field = harness.get_by_role_and_label(Role::PasswordInput, "Organisation key");
     field.focus();
     field.type_text("north-branch");
+    harness.run();
+    // Leaving the settings screen applies what was typed there.
+    harness.get_by_label("Back to library").click();
     harness.run();
     harness.get_by_label("Reports").click();
     harness.run();
     wait_for_reports(&mut harness);
     assert!(!shows(&harness, "Edek Z"), "the default folder holds no call");
     // The folder field holds the default folder; the trainer puts the branch's in its place.
-    let Route::Dashboard(dashboard) = &mut harness.state_mut().route else { panic!("the dashboard") };
-    dashboard.folder_text = other.display().to_string();
+    let dashboard = harness.state_mut().state.dashboard.as_mut().expect("the dashboard");
+    dashboard.state.folder_text = other.display().to_string();
     harness.run();
     harness.get_by_label("Open").click();
     harness.run();
@@ -628,4 +651,147 @@ fn the_library_shows_the_bundled_personas_and_a_trainers_folder_over_them() {
         1
     );
     assert_eq!(harness.query_all_by_label("From your persona folder").count(), 1, "minimal is new");
+}
+
+/// The app on the test personas with no `--reports` flag, so the settings' folder counts.
+fn harness_without_reports_flag(folders: &Folders) -> Harness<'static, SettleApp> {
+    harness_with(AppConfig {
+        dialogues: Some(PathBuf::from("tests/data/good")),
+        assets: PathBuf::from("tests/data/assets"),
+        bundled: false,
+        reports_flag: None,
+        data_dir: folders.data.clone(),
+    })
+}
+
+#[test]
+fn the_library_starts_with_the_personas_and_the_settings_screen_holds_the_organisations_fields() {
+    let folders = folders();
+    let mut harness = harness(&folders);
+    assert!(harness.query_by_label("Persona library").is_some());
+    assert!(
+        harness.query_by_role_and_label(Role::TextInput, "Trainee name").is_some(),
+        "kept for the trainee"
+    );
+    for moved in ["Organisation key", "Reports folder", "Endpoint", "Persona folder"] {
+        assert!(harness.query_by_label(moved).is_none(), "{moved} is no longer on the library");
+    }
+    harness.get_by_label("Settings").click();
+    harness.run();
+    for field in ["Organisation key", "Reports folder", "Endpoint", "Key", "Secret", "Persona folder"] {
+        assert!(harness.query_by_label(field).is_some(), "{field} is on the settings screen");
+    }
+    assert!(harness.query_all_by_label("Choose…").count() >= 2, "a dialog beside each folder");
+    harness.get_by_label("Back to library").click();
+    harness.run();
+    assert!(harness.query_by_label("Prepare the call with Jan Nowak").is_some());
+}
+
+#[test]
+fn the_settings_screen_sets_the_reports_folder_key_and_lrs_and_a_call_uses_them() {
+    use settle_store::report::sign::{Signature, check};
+    let folders = folders();
+    let elsewhere = folders.data.parent().expect("root").join("team-reports");
+    let mut harness = harness_without_reports_flag(&folders);
+    harness.get_by_label("Settings").click();
+    harness.run();
+    // The typed path, as a file dialog's answer would set it.
+    type_into(&mut harness, "Reports folder", &elsewhere.display().to_string());
+    let key = harness.get_by_role_and_label(Role::PasswordInput, "Organisation key");
+    key.focus();
+    key.type_text("team-key");
+    harness.run();
+    type_into(&mut harness, "Endpoint", "http://127.0.0.1:9/xAPI/");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert!(shows(&harness, &format!("In use: {}", elsewhere.display())));
+    harness.get_by_label("Back to library").click();
+    harness.run();
+    // The shared settings file has them, for `settle play` too.
+    let shared = settle_store::settings::load(&folders.data.join("settings.json")).expect("readable");
+    let shared = shared.expect("written");
+    assert_eq!(shared.reports_dir, elsewhere.display().to_string());
+    assert_eq!(shared.org_key, "team-key");
+    assert_eq!(shared.lrs_endpoint, "http://127.0.0.1:9/xAPI/");
+
+    play_minimal_call_to_the_debrief(&mut harness);
+    wait_for_label(&mut harness, "Report saved:");
+    let saved: Vec<_> = std::fs::read_dir(&elsewhere).expect("the chosen folder").flatten().collect();
+    assert_eq!(saved.len(), 1, "saved in the folder the settings name");
+    let report = settle_store::report::store::read(&saved[0].path()).expect("a report");
+    let team_key = settle_store::report::sign::org_key("team-key").expect("a key");
+    assert_eq!(check(&report, Some(&team_key)), Signature::Valid, "signed with the settings' key");
+    let queued = std::fs::read_dir(folders.data.join("lrs-outbox")).expect("outbox");
+    assert_eq!(queued.flatten().filter(|e| e.path().is_file()).count(), 1, "queued for the settings' LRS");
+}
+
+#[test]
+fn submitting_the_wrap_up_shows_the_debrief_at_once_and_the_report_lands_on_disk() {
+    let folders = folders();
+    let mut harness = harness(&folders);
+    play_minimal_call_to_the_debrief(&mut harness);
+    // The debrief shows in the frame the wrap-up was submitted, whatever the disk is doing.
+    assert_eq!(harness.state().state.route, Route::Debrief);
+    assert!(harness.query_by_label_contains("Total").is_some());
+    wait_for_label(&mut harness, "Report saved:");
+    let saved: Vec<_> = std::fs::read_dir(&folders.reports).expect("reports").flatten().collect();
+    assert_eq!(saved.len(), 1);
+    assert!(!folders.data.join("current-call.ron").exists(), "the journal is cleared once saved");
+    // Back in the library, the call counts at once.
+    harness.get_by_label("Back to library").click();
+    harness.run();
+    assert!(!harness.state().state.best.is_empty(), "the best scores are read again");
+}
+
+#[test]
+fn the_dashboards_filters_survive_opening_a_call_and_coming_back() {
+    let folders = folders();
+    saved_call(&folders.reports, "Anna Kowalska", true);
+    saved_call(&folders.reports, "Bartek Zieliński", false);
+    let mut harness = harness(&folders);
+    harness.get_by_label("Reports").click();
+    harness.run();
+    harness.get_by_label("Failed").click();
+    harness.run();
+    type_into(&mut harness, "Search", "Bartek");
+    assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 0);
+    harness.get_by_label("Bartek Zieliński").click();
+    harness.run();
+    harness.get_by_label("Open the call").click();
+    harness.run();
+    assert!(shows(&harness, "Total 23.8 / 100"));
+    harness.get_by_label("Back to reports").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 0, "still filtered");
+    assert_eq!(harness.query_all_by_label("Bartek Zieliński").count(), 1);
+    let dashboard = &harness.state().state.dashboard.as_ref().expect("kept").state;
+    assert_eq!(dashboard.filter.text, "Bartek", "the search is kept");
+    assert_eq!(dashboard.filter.passed, Some(false));
+    assert!(dashboard.selected.is_some(), "the selected call too");
+    // And through the library as well.
+    harness.get_by_label("Back to library").click();
+    harness.run();
+    harness.get_by_label("Reports").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("Anna Kowalska").count(), 0, "still filtered");
+}
+
+#[test]
+fn the_settings_screen_speaks_polish() {
+    let folders = folders();
+    let mut harness = harness(&folders);
+    harness.get_by_label("Polski").click();
+    harness.run();
+    harness.get_by_label("Ustawienia").click();
+    harness.run();
+    for label in
+        ["Klucz organizacji", "Folder raportów", "Folder rozmówców", "Adres (endpoint)", "Wyślij teraz"]
+    {
+        assert!(shows(&harness, label), "{label}");
+    }
+    assert!(harness.query_all_by_label("Wybierz…").count() >= 2);
+    assert!(harness.query_by_label("Organisation key").is_none());
+    harness.get_by_label("Wróć do biblioteki").click();
+    harness.run();
+    assert!(harness.query_by_label("Biblioteka rozmówców").is_some());
 }

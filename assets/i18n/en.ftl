@@ -16,6 +16,7 @@ reports-folder = Reports folder
 you = You
 silence = (silence)
 choose = (choose)
+choose-path = Choose…
 passed-verdict = PASSED
 failed-verdict = FAILED
 result-passed = passed
@@ -49,6 +50,7 @@ theme-light = Light theme
 theme-dark = Dark theme
 top-reports = Reports
 top-trainer-tools = Trainer tools
+top-settings = Settings
 notice-dismiss = Dismiss
 
 ## Library
@@ -67,8 +69,6 @@ library-broken-files = { $count ->
 }; run `settle check` to see them.
 library-trainee-name = Trainee name
 library-trainee-name-hint = Your name, as your reports will carry it
-library-org-key = Organisation key
-library-org-key-hint = Signs every report so that edits show (or set SETTLE_ORG_KEY).
 library-filter-language = Language:
 library-filter-all = All
 library-filter-difficulty = Difficulty:
@@ -188,6 +188,7 @@ debrief-seed = seed { $seed }
 debrief-total = Total { $score } / 100
 debrief-pass-mark = pass mark { $mark }
 debrief-outcome = Outcome: { $outcome }
+debrief-saving = Saving the report…
 debrief-saved = Report saved: { $path }
 debrief-not-saved = The report could not be saved: { $error }
 debrief-retry-save = Try saving again
@@ -565,3 +566,16 @@ mood-willingness = Willingness to pay
 mood-stress = Stress
 mood-patience = Patience
 mood-shame = Shame
+
+## Settings
+
+settings-title = Settings
+settings-file = Kept for everyone who uses Settle on this computer, in { $path }; `settle play` reads them too.
+settings-reports = Reports
+settings-in-use = In use: { $path }
+settings-org-key = Organisation key
+settings-org-key-hint = Signs every report so that edits show (or set SETTLE_ORG_KEY).
+settings-personas = Your personas
+settings-persona-folder = Persona folder
+settings-persona-folder-hint = Persona files in this folder are laid over the library built into Settle; one with a built-in persona's id takes its place. Left empty, the “dialogues” folder in Settle's data folder is used when there is one.
+settings-persona-folder-none = Only the built-in library is in use.

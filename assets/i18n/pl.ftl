@@ -17,6 +17,7 @@ reports-folder = Folder raportów
 you = Pan/Pani
 silence = (milczenie)
 choose = (wybierz)
+choose-path = Wybierz…
 passed-verdict = ZALICZONE
 failed-verdict = NIEZALICZONE
 result-passed = zaliczona
@@ -50,6 +51,7 @@ theme-light = Jasny motyw
 theme-dark = Ciemny motyw
 top-reports = Raporty
 top-trainer-tools = Narzędzia trenera
+top-settings = Ustawienia
 notice-dismiss = Zamknij
 
 ## Biblioteka
@@ -69,8 +71,6 @@ library-broken-files = { $count ->
 }; szczegóły pokaże polecenie `settle check`.
 library-trainee-name = Imię i nazwisko
 library-trainee-name-hint = Imię i nazwisko, które pojawi się w raportach
-library-org-key = Klucz organizacji
-library-org-key-hint = Podpisuje każdy raport, aby zmiany były widoczne (można też ustawić SETTLE_ORG_KEY).
 library-filter-language = Język:
 library-filter-all = Wszystkie
 library-filter-difficulty = Trudność:
@@ -192,6 +192,7 @@ debrief-seed = losowanie { $seed }
 debrief-total = Wynik { $score } / 100
 debrief-pass-mark = próg zaliczenia { $mark }
 debrief-outcome = Wynik rozmowy: { $outcome }
+debrief-saving = Zapisywanie raportu…
 debrief-saved = Raport zapisany: { $path }
 debrief-not-saved = Nie udało się zapisać raportu: { $error }
 debrief-retry-save = Spróbuj zapisać ponownie
@@ -582,3 +583,16 @@ mood-willingness = Gotowość do zapłaty
 mood-stress = Stres
 mood-patience = Cierpliwość
 mood-shame = Wstyd
+
+## Ustawienia
+
+settings-title = Ustawienia
+settings-file = Wspólne dla wszystkich, którzy używają Settle na tym komputerze, zapisane w { $path }; korzysta z nich także `settle play`.
+settings-reports = Raporty
+settings-in-use = W użyciu: { $path }
+settings-org-key = Klucz organizacji
+settings-org-key-hint = Podpisuje każdy raport, aby zmiany były widoczne (można też ustawić SETTLE_ORG_KEY).
+settings-personas = Twoi rozmówcy
+settings-persona-folder = Folder rozmówców
+settings-persona-folder-hint = Pliki rozmówców z tego folderu uzupełniają bibliotekę wbudowaną w Settle; plik o identyfikatorze wbudowanego rozmówcy zajmuje jego miejsce. Gdy pole jest puste, używany jest folder „dialogues” w folderze danych Settle, jeśli istnieje.
+settings-persona-folder-none = W użyciu jest tylko biblioteka wbudowana.

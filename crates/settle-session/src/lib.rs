@@ -19,4 +19,4 @@ mod session;
 mod tests;
 
 pub use config::{Clock, SessionConfig, SystemClock};
-pub use session::{CallSession, Finished, NewCall, NotOver, Queueing, Saving, Started, Turned};
+pub use session::{CallSession, Concluded, Finished, NewCall, NotOver, Queueing, Saving, Started, Turned};

@@ -239,11 +239,19 @@ impl CallSession {
         }
     }
 
-    /// Finishes the call: the report from the wrap-up and self-assessment, signed with the
-    /// organisation's key, queued for the LRS (before saving, so the LRS gets the call even if
-    /// the reports folder fails), saved, and the journal cleared once saved. A call not yet
-    /// over is handed back.
+    /// Finishes the call: [`CallSession::conclude`], then [`SessionConfig::file`] (queued for
+    /// the LRS, saved, the journal cleared once saved). A call not yet over is handed back.
     pub fn finish(self, wrap_up: WrapUp, assessment: SelfAssessment) -> Result<Finished, NotOver> {
+        let Concluded { report, persona, config } = self.conclude(wrap_up, assessment)?;
+        let (queued, saved) = config.file(&report);
+        Ok(Finished { report, persona, queued, saved })
+    }
+
+    /// The report from the wrap-up and self-assessment, signed with the organisation's key, not
+    /// yet queued or saved: a caller that must not wait on the disk (the app) shows it at once
+    /// and files it elsewhere ([`SessionConfig::queue`], [`SessionConfig::store`]). A call not
+    /// yet over is handed back.
+    pub fn conclude(self, wrap_up: WrapUp, assessment: SelfAssessment) -> Result<Concluded, NotOver> {
         let Some(ended_at) = self.ended_at else {
             return Err(NotOver(Box::new(self)));
         };
@@ -256,31 +264,59 @@ impl CallSession {
         if let Some(key) = &self.config.org_key {
             settle_store::report::sign::sign(&mut report, key);
         }
-        let queued = match &self.config.outbox {
+        Ok(Concluded { report, persona: Arc::clone(self.engine.persona()), config: self.config })
+    }
+}
+
+/// A finished call's signed report and where it is to be filed; nothing is on disk yet but
+/// the journal, which stays until the report is saved.
+#[derive(Debug)]
+pub struct Concluded {
+    pub report: Report,
+    pub persona: Arc<Persona>,
+    pub config: SessionConfig,
+}
+
+impl SessionConfig {
+    /// Files a concluded call: queued for the LRS first (so the LRS gets the call even if the
+    /// reports folder fails), then saved, and the journal cleared once saved.
+    pub fn file(&self, report: &Report) -> (Queueing, Saving) {
+        let queued = self.queue(report);
+        (queued, self.save(report))
+    }
+
+    /// Puts a call's statements in the LRS outbox, when an LRS is configured.
+    pub fn queue(&self, report: &Report) -> Queueing {
+        match &self.outbox {
             None => Queueing::Off,
-            Some(outbox) => match outbox.enqueue(&Batch::of(&report)) {
+            Some(outbox) => match outbox.enqueue(&Batch::of(report)) {
                 Ok(true) => Queueing::Queued,
                 Ok(false) => Queueing::AlreadyQueued,
                 Err(e) => Queueing::Failed(e),
             },
-        };
-        let saved = self.config.save(&report);
-        Ok(Finished { report, persona: Arc::clone(self.engine.persona()), queued, saved })
+        }
     }
-}
 
-impl SessionConfig {
     /// Saves a finished call's report (again, after a failure) and clears the journal once it
     /// is saved, or at once when no reports folder was given.
     pub fn save(&self, report: &Report) -> Saving {
-        let saved = match &self.reports {
+        let saved = self.store(report);
+        if !matches!(saved, Saving::Failed(_)) {
+            CallSession::discard(self);
+        }
+        saved
+    }
+
+    /// Saves a report and leaves the journal alone: for a caller that saves on another thread
+    /// while a new call may already be journaled, and clears the journal itself
+    /// ([`CallSession::discard`]) once it knows no newer call is in it.
+    pub fn store(&self, report: &Report) -> Saving {
+        match &self.reports {
             None => Saving::Off,
             Some(dir) => match settle_store::report::store::save(dir, report) {
                 Ok(path) => Saving::Saved(path),
-                Err(e) => return Saving::Failed(e),
+                Err(e) => Saving::Failed(e),
             },
-        };
-        CallSession::discard(self);
-        saved
+        }
     }
 }

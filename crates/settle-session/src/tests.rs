@@ -180,3 +180,24 @@ fn the_config_comes_from_the_settings_and_folders() {
         assert!(off.outbox.is_none());
     }
 }
+
+#[test]
+fn a_concluded_call_is_signed_but_touches_no_file_until_it_is_filed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = config(dir.path());
+    let library = library();
+    let mut session = CallSession::start(call(&library, "minimal"), config.clone()).session;
+    session.choose_listed(1).expect("offered");
+    session.choose_listed(1).expect("offered");
+    let concluded = session.conclude(WrapUp::default(), SelfAssessment::default()).expect("over");
+    assert_eq!(check(&concluded.report, Some(b"org-key")), Signature::Valid, "signed before it is shown");
+    assert!(!dir.path().join("reports").exists(), "nothing saved yet");
+    assert!(journal_exists(&config), "the journal keeps the call until it is saved");
+    // The app's way: queued and stored on another thread, the journal left for it to clear.
+    assert!(matches!(concluded.config.queue(&concluded.report), Queueing::Queued));
+    let Saving::Saved(path) = concluded.config.store(&concluded.report) else { panic!("saved") };
+    assert!(path.exists());
+    assert!(journal_exists(&config), "store leaves the journal");
+    CallSession::discard(&concluded.config);
+    assert!(!journal_exists(&config));
+}

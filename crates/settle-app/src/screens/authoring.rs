@@ -4,28 +4,36 @@
 
 use egui::RichText;
 
+use crate::screens::choose_button;
 use crate::widgets::graph_view::graph_view;
-use crate::{AuthorIntent, AuthorTab, AuthoringState, Intent, Route, SettleApp, theme};
+use crate::{AuthorIntent, AuthorTab, AuthoringState, Intent, Pick, theme};
 use settle_core::analysis::{Analysis, NaivePlayer};
 use settle_core::lines::Site;
 use settle_core::load::LoadedFile;
 use settle_core::persona::{MoodIdx, NodeIdx, Persona};
 use settle_i18n::Lang;
 
-pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-    let lang = app.settings.lang;
-    let Route::Authoring(state) = &mut app.route else { return };
-    let files = &app.library.files;
+/// Trainer tools over the library's `files`; `state` is the screen's own (selection, tab,
+/// graph view, preview, the folder as typed).
+pub fn authoring_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut AuthoringState,
+    files: &[LoadedFile],
+    dialog_open: bool,
+    intents: &mut Vec<Intent>,
+) {
     egui::Panel::left("author-files").resizable(true).default_size(300.0).show(ui, |ui| {
         ui.add_space(6.0);
         ui.heading(lang.tr("authoring-files"));
         let label = ui.label(lang.tr("authoring-folder"));
         ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut state.folder_text).desired_width(180.0))
+            ui.add(egui::TextEdit::singleline(&mut state.folder_text).desired_width(140.0))
                 .labelled_by(label.id);
             if ui.button(lang.tr("open")).clicked() {
                 intents.push(Intent::Author(AuthorIntent::OpenFolder(state.folder_text.trim().into())));
             }
+            intents.extend(choose_button(ui, lang, dialog_open, Pick::AuthoringFolder));
         });
         ui.label(RichText::new(lang.tr("authoring-reload-hint")).small().color(theme::muted(ui)));
         ui.separator();

@@ -3,18 +3,34 @@
 use egui::RichText;
 
 use crate::screens::{difficulty, primary_button};
+use crate::widgets::portrait::PortraitCache;
 use crate::widgets::{case_file, portrait};
-use crate::{Intent, Route, SettleApp, theme};
+use crate::{Intent, theme};
+use settle_core::Persona;
 use settle_core::call::Mode;
 use settle_core::portrait::resting_portrait;
 use settle_core::vocabulary::Language;
+use settle_i18n::Lang;
 
-pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-    let Route::Briefing(persona) = &app.route else { return };
-    let persona = std::sync::Arc::clone(persona);
-    let languages = app.library.file_of(&persona.id.0).map(|f| f.languages()).unwrap_or_default();
-    let lang = app.settings.lang;
-    let name_missing = app.settings.trainee.trim().is_empty();
+/// What the briefing shows.
+pub struct BriefingView<'a> {
+    pub lang: Lang,
+    pub persona: &'a Persona,
+    /// The languages the call can be held in.
+    pub languages: &'a [Language],
+    pub mode: Mode,
+    pub portraits: &'a PortraitCache,
+}
+
+/// The briefing; `trainee` is the name field beside the start button.
+pub fn briefing_ui(
+    ui: &mut egui::Ui,
+    view: &BriefingView<'_>,
+    trainee: &mut String,
+    intents: &mut Vec<Intent>,
+) {
+    let (lang, persona) = (view.lang, view.persona);
+    let name_missing = trainee.trim().is_empty();
     egui::Panel::bottom("briefing-actions").show(ui, |ui| {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -28,12 +44,12 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                     intents.push(Intent::StartCall);
                 }
                 ui.add(
-                    egui::TextEdit::singleline(&mut app.settings.trainee)
+                    egui::TextEdit::singleline(trainee)
                         .hint_text(lang.tr("briefing-name-hint"))
                         .desired_width(200.0),
                 )
                 .labelled_by(ui.label(lang.tr("trainee")).id);
-                let mode = match app.settings.mode {
+                let mode = match view.mode {
                     Mode::Practice => lang.tr("mode-practice.call"),
                     Mode::Assessment => lang.tr("mode-assessment.call"),
                 };
@@ -46,8 +62,8 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let image = resting_portrait(&persona).map(|p| p.path.as_path());
-                portrait::show(ui, &mut app.portraits, image, &persona.name, 110.0);
+                let image = resting_portrait(persona).map(|p| p.path.as_path());
+                portrait::show(ui, view.portraits, image, &persona.name, 110.0);
                 ui.vertical(|ui| {
                     ui.heading(lang.tr_args("briefing-title", &[("persona", (&persona.name).into())]));
                     ui.label(RichText::new(&persona.company).size(17.0));
@@ -55,7 +71,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
                         ui.label(RichText::new(lang.archetype(persona.archetype)).color(theme::muted(ui)));
                         difficulty(ui, lang, persona.difficulty);
                     });
-                    call_language(ui, lang, &persona, &languages, intents);
+                    call_language(ui, lang, persona, view.languages, intents);
                     ui.add(egui::Label::new(&persona.description).wrap());
                 });
             });
@@ -90,8 +106,8 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
 /// The languages the call can be held in; the interface's is chosen when the persona has it.
 fn call_language(
     ui: &mut egui::Ui,
-    lang: settle_i18n::Lang,
-    persona: &settle_core::Persona,
+    lang: Lang,
+    persona: &Persona,
     languages: &[Language],
     intents: &mut Vec<Intent>,
 ) {

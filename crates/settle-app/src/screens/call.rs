@@ -5,11 +5,12 @@ use egui::{Color32, RichText};
 
 use crate::screens::primary_button;
 use crate::widgets::meter::Meter;
+use crate::widgets::portrait::PortraitCache;
 use crate::widgets::{case_file, portrait};
-use crate::{CallState, Intent, Route, SettleApp, theme};
+use crate::{CallState, Intent, theme};
 use settle_core::call::Mode;
 use settle_core::portrait::portrait_for;
-use settle_core::timer::{ReplyTimer, clock};
+use settle_core::timer::clock;
 use settle_i18n::Lang;
 
 const NUMBER_KEYS: [egui::Key; 9] = [
@@ -24,21 +25,18 @@ const NUMBER_KEYS: [egui::Key; 9] = [
     egui::Key::Num9,
 ];
 
-pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-    let lang = app.settings.lang;
-    let Route::Call(call) = &mut app.route else { return };
+/// The call screen; `call` is drawn, and only its case file's open/closed state is edited
+/// here (its clock and reply timer are run by logic).
+pub fn call_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    call: &mut CallState,
+    portraits: &PortraitCache,
+    intents: &mut Vec<Intent>,
+) {
     let now = ui.input(|i| i.time);
-    let clock_start = *call.clock_start.get_or_insert(now);
+    let clock_start = call.clock_start.unwrap_or(now);
     let persona = std::sync::Arc::clone(call.session.engine().persona());
-    if !call.session.engine().is_over()
-        && let Some(limit) = persona.target.reply_time_limit
-    {
-        let timer = *call.timer.get_or_insert_with(|| ReplyTimer::new(limit, now));
-        if timer.expired(now) {
-            intents.push(Intent::Silence);
-        }
-    }
-    ui.ctx().request_repaint_after(std::time::Duration::from_millis(200));
 
     egui::Panel::top("call-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -77,7 +75,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         ui.add_space(10.0);
         let shown = portrait_for(&persona, call.session.engine().moods());
         ui.vertical_centered(|ui| {
-            portrait::show(ui, &mut app.portraits, shown.map(|p| p.path.as_path()), &persona.name, 200.0);
+            portrait::show(ui, portraits, shown.map(|p| p.path.as_path()), &persona.name, 200.0);
             if let Some(p) = shown {
                 ui.label(RichText::new(lang.expression(p.expression)).color(theme::muted(ui)));
             }

@@ -1,23 +1,29 @@
 //! The managers' dashboard: summary tiles, a sortable, filterable table of calls that stays
 //! smooth with 100,000 rows (only the visible rows are laid out), exports, and the trainee and
-//! persona views. Everything shown comes from the reports index's latest answer.
+//! persona views. Everything shown comes from the reports index's latest answer; its folder's
+//! changes are read by logic and its exports written by commands: this screen edits its own
+//! filters, sort, selection and view, and pushes intents.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
 
 use crate::dashboard::{DashView, DashboardState, ExportKind, SortBy};
-use crate::{Intent, Route, SettleApp, theme};
+use crate::screens::choose_button;
+use crate::{Intent, Pick, theme};
 use settle_core::call::Mode;
 use settle_core::vocabulary::Language;
 use settle_i18n::Lang;
 use settle_store::report::index::{FailureKind, Summary};
 use settle_store::report::sign::Signature;
 
-pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-    let lang = app.settings.lang;
-    let Route::Dashboard(state) = &mut app.route else { return };
-    state.poll();
+pub fn dashboard_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut DashboardState,
+    dialog_open: bool,
+    intents: &mut Vec<Intent>,
+) {
     state.update_order();
     if state.busy() {
         // The index answers from its own thread; look again soon without spinning.
@@ -32,6 +38,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
             if ui.button(lang.tr("open")).clicked() {
                 intents.push(Intent::OpenReportsFolder(state.folder_text.trim().into()));
             }
+            intents.extend(choose_button(ui, lang, dialog_open, Pick::DashboardFolder));
             ui.separator();
             for (view, name) in [(DashView::Table, lang.tr("dashboard-all-calls"))] {
                 if ui.selectable_label(state.view == view, name).clicked() {
@@ -56,7 +63,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
         ui.add_space(4.0);
     });
     match state.view.clone() {
-        DashView::Table => table_view(ui, lang, state, intents),
+        DashView::Table => table_view(ui, lang, state, dialog_open, intents),
         DashView::Trainee(name) => trainee_ui(ui, lang, state, &name),
         DashView::Persona(id) => persona_ui(ui, lang, state, &id),
     }
@@ -86,7 +93,13 @@ fn tiles(ui: &mut egui::Ui, lang: Lang, s: &Summary) {
     });
 }
 
-fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents: &mut Vec<Intent>) {
+fn table_view(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &mut DashboardState,
+    dialog_open: bool,
+    intents: &mut Vec<Intent>,
+) {
     egui::CentralPanel::default().show(ui, |ui| {
         let names = state.trainees().to_vec();
         ui.horizontal_wrapped(|ui| {
@@ -143,6 +156,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
             let label = ui.label(lang.tr("dashboard-export-to"));
             ui.add(egui::TextEdit::singleline(&mut state.export_text).desired_width(260.0))
                 .labelled_by(label.id);
+            intents.extend(choose_button(ui, lang, dialog_open, Pick::ExportFile));
             let mut export = None;
             if ui.button(lang.tr("dashboard-csv")).clicked() {
                 export = Some(ExportKind::Csv);
@@ -170,7 +184,7 @@ fn table_view(ui: &mut egui::Ui, lang: Lang, state: &mut DashboardState, intents
                 }
             }
             if let Some(kind) = export {
-                state.export(kind, lang);
+                intents.push(Intent::Export(kind));
             }
             if let Some(message) = &state.message {
                 ui.label(RichText::new(message).small().color(theme::muted(ui)));

@@ -8,7 +8,7 @@ use settle_lrs::courier::CourierStatus;
 
 use crate::screens::primary_button;
 use crate::widgets::style_map::{StyleMap, style_map_ui};
-use crate::{DebriefState, Intent, Route, SettleApp, theme};
+use crate::{DebriefState, Intent, SaveState, theme};
 use settle_core::scoring::StepState;
 use settle_core::wrapup::FieldValue;
 use settle_i18n::Lang;
@@ -16,11 +16,14 @@ use settle_i18n::{ScorePart, score_parts};
 use settle_store::debrief::{mood_series, style_path, wrap_up_rows};
 use settle_store::report::Report;
 
-pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-    let lang = app.settings.lang;
-    let Route::Debrief(state) = &app.route else { return };
-    // The trainee sees where their call went; a report opened from the dashboard was sent long ago.
-    let lrs = Some(app.courier.status()).filter(|s| s.configured && !state.from_reports);
+/// The debrief; `lrs` is the courier's status when the trainee should see where the call went.
+pub fn debrief_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    state: &DebriefState,
+    lrs: Option<&CourierStatus>,
+    intents: &mut Vec<Intent>,
+) {
     egui::Panel::bottom("debrief-actions").show(ui, |ui| {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -42,7 +45,7 @@ pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            header(ui, lang, state, lrs.as_ref(), intents);
+            header(ui, lang, state, lrs, intents);
             ui.add_space(10.0);
             let report = &state.report;
             ui.columns(2, |cols| {
@@ -133,14 +136,19 @@ fn header(
     }
     ui.label(lang.tr_args("debrief-outcome", &[("outcome", lang.outcome(state.report.end.outcome).into())]));
     match &state.saved {
-        Ok(path) => {
+        // No spinner: it would repaint every frame; the saving thread asks for the frame
+        // that says how it went.
+        SaveState::Saving => {
+            ui.label(RichText::new(lang.tr("debrief-saving")).small().color(theme::muted(ui)));
+        }
+        SaveState::Saved(path) => {
             ui.label(
                 RichText::new(lang.tr_args("debrief-saved", &[("path", path.display().to_string().into())]))
                     .small()
                     .color(theme::muted(ui)),
             );
         }
-        Err(error) => {
+        SaveState::Failed(error) => {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(lang.tr_args("debrief-not-saved", &[("error", error.into())]))

@@ -1,67 +1,84 @@
-//! The learning record store settings on the start screen (endpoint, key, secret) and the
-//! courier's state in words: what is waiting, why, and when the next try is.
+//! The learning record store's part of the settings screen (endpoint, key, secret, send
+//! now) and the courier's state in words: what is waiting, why, and when the next try is.
+
+use std::path::Path;
 
 use egui::{Color32, RichText};
 
-use crate::{Intent, SettleApp, theme};
+use crate::state::SettingsForm;
+use crate::{Intent, theme};
 use settle_i18n::Lang;
 use settle_lrs::client::DeliveryError;
 use settle_lrs::courier::CourierStatus;
 
-pub fn settings(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-    let lang = app.settings.lang;
-    let status = app.courier.status();
+/// The LRS fields of `form` (applied when one loses focus) and the courier's `status`.
+pub fn lrs_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    form: &mut SettingsForm,
+    status: &CourierStatus,
+    rejected_dir: &Path,
+    intents: &mut Vec<Intent>,
+) {
     let title = match (status.configured, status.waiting) {
         (false, _) => lang.tr("lrs-title-off").to_string(),
         (true, 0) => lang.tr("lrs-title-on").to_string(),
         (true, n) => lang.tr_args("lrs-title-waiting", &[("count", n.into())]),
     };
-    egui::CollapsingHeader::new(title).id_salt("lrs-settings").show(ui, |ui| {
-        let mut changed = false;
-        egui::Grid::new("lrs-grid").num_columns(2).spacing([14.0, 8.0]).show(ui, |ui| {
-            let s = &mut app.settings;
+    ui.label(RichText::new(title).family(theme::bold()).size(16.0));
+    let mut changed = false;
+    egui::Grid::new("lrs-grid")
+        .num_columns(2)
+        .min_col_width(super::settings::LABEL_WIDTH)
+        .spacing([14.0, 8.0])
+        .show(ui, |ui| {
             let label = ui.label(lang.tr("lrs-endpoint"));
-            let field = egui::TextEdit::singleline(&mut s.lrs_endpoint)
+            let field = egui::TextEdit::singleline(&mut form.lrs_endpoint)
                 .hint_text("https://lrs.example.com/xAPI/")
-                .desired_width(320.0);
+                .desired_width(super::settings::FIELD_WIDTH);
             changed |= ui.add(field).labelled_by(label.id).lost_focus();
             ui.end_row();
             let label = ui.label(lang.tr("lrs-key"));
             changed |= ui
-                .add(egui::TextEdit::singleline(&mut s.lrs_key).desired_width(320.0))
+                .add(
+                    egui::TextEdit::singleline(&mut form.lrs_key).desired_width(super::settings::FIELD_WIDTH),
+                )
                 .labelled_by(label.id)
                 .lost_focus();
             ui.end_row();
             let label = ui.label(lang.tr("lrs-secret"));
             changed |= ui
-                .add(egui::TextEdit::singleline(&mut s.lrs_secret).password(true).desired_width(320.0))
+                .add(
+                    egui::TextEdit::singleline(&mut form.lrs_secret)
+                        .password(true)
+                        .desired_width(super::settings::FIELD_WIDTH),
+                )
                 .labelled_by(label.id)
                 .lost_focus();
             ui.end_row();
         });
-        if changed {
-            intents.push(Intent::ConfigureLrs);
+    if changed {
+        intents.push(Intent::ApplySettings);
+    }
+    ui.horizontal_wrapped(|ui| {
+        let (text, color) = status_text(lang, status);
+        ui.label(RichText::new(text).color(color.unwrap_or_else(|| theme::muted(ui))));
+        // Typed but not yet applied counts: "Send now" applies the fields first.
+        let configured = status.configured || !form.lrs_endpoint.trim().is_empty();
+        if ui.add_enabled(configured, egui::Button::new(lang.tr("lrs-send-now"))).clicked() {
+            intents.push(Intent::SendToLrs);
         }
-        ui.horizontal_wrapped(|ui| {
-            let (text, color) = status_text(lang, &status);
-            ui.label(RichText::new(text).color(color.unwrap_or_else(|| theme::muted(ui))));
-            let configured = settle_lrs::LrsConfig::of(&app.settings).is_set();
-            if ui.add_enabled(configured, egui::Button::new(lang.tr("lrs-send-now"))).clicked() {
-                intents.push(Intent::SendToLrs);
-            }
-        });
-        if status.rejected > 0 {
-            let dir = settle_lrs::outbox::Outbox::of(&app.config.folders()).rejected_dir();
-            ui.label(
-                RichText::new(lang.tr_args(
-                    "lrs-rejected",
-                    &[("count", status.rejected.into()), ("folder", dir.display().to_string().into())],
-                ))
-                .color(theme::WARN),
-            );
-        }
-        ui.label(RichText::new(lang.tr("lrs-help")).small().color(theme::muted(ui)));
     });
+    if status.rejected > 0 {
+        ui.label(
+            RichText::new(lang.tr_args(
+                "lrs-rejected",
+                &[("count", status.rejected.into()), ("folder", rejected_dir.display().to_string().into())],
+            ))
+            .color(theme::WARN),
+        );
+    }
+    ui.add(egui::Label::new(RichText::new(lang.tr("lrs-help")).small().color(theme::muted(ui))).wrap());
 }
 
 /// The courier's state as one sentence, and a warning colour when something is stuck.

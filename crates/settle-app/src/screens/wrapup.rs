@@ -5,15 +5,15 @@
 use egui::RichText;
 
 use crate::screens::primary_button;
-use crate::{Intent, Route, SettleApp, theme};
+use crate::{Intent, WrapUpState, theme};
 use settle_core::outcome::{NextStep, Outcome};
 use settle_core::style::ConflictStyle;
 use settle_core::wrapup::DraftError;
 use settle_core::wrapup::WrapUpField;
+use settle_i18n::Lang;
 
-pub fn show(app: &mut SettleApp, ui: &mut egui::Ui, intents: &mut Vec<Intent>) {
-    let lang = app.settings.lang;
-    let Route::WrapUp(state) = &mut app.route else { return };
+/// The wrap-up form; its draft is what the widgets edit.
+pub fn wrapup_ui(ui: &mut egui::Ui, lang: Lang, state: &mut WrapUpState, intents: &mut Vec<Intent>) {
     let persona = std::sync::Arc::clone(state.session.persona());
     // The save button stays in sight however long the form grows.
     egui::Panel::bottom("wrap-up-actions").show(ui, |ui| {

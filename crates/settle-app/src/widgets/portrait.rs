@@ -1,5 +1,6 @@
 //! Portrait textures, decoded once per image through the core's size-checked loader, from
-//! the bundled library or from a trainer's folder.
+//! the bundled library or from a trainer's folder. Logic loads them ([`PortraitCache::load`])
+//! for the screen about to be drawn; drawing only looks them up, so it never reads a file.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,34 +16,41 @@ pub struct PortraitCache {
 }
 
 impl PortraitCache {
-    /// The texture for an image, or `None` when it cannot be read (the reason is not
-    /// repeated every frame: validation already reported missing files).
-    pub fn get(&mut self, ctx: &egui::Context, path: &Path) -> Option<TextureHandle> {
-        self.textures
-            .entry(path.to_path_buf())
-            .or_insert_with(|| {
-                // A bundled persona's portrait is inside the program; any other is a file.
-                let pixels = match settle_bundle::image(path) {
-                    Some(bytes) => decode_pixels(path, bytes).ok()?,
-                    None => load_pixels(path).ok()?,
-                };
-                let size = [pixels.width as usize, pixels.height as usize];
-                let image = ColorImage::from_rgba_unmultiplied(size, &pixels.rgba);
-                Some(ctx.load_texture(path.display().to_string(), image, TextureOptions::LINEAR))
-            })
-            .clone()
+    /// Decodes an image the first time it is asked for; one that cannot be read is remembered
+    /// as such (the reason is not repeated every frame: validation already reported missing
+    /// files).
+    pub fn load(&mut self, ctx: &egui::Context, path: &Path) {
+        if self.textures.contains_key(path) {
+            return;
+        }
+        // A bundled persona's portrait is inside the program; any other is a file.
+        let pixels = match settle_bundle::image(path) {
+            Some(bytes) => decode_pixels(path, bytes).ok(),
+            None => load_pixels(path).ok(),
+        };
+        let texture = pixels.map(|pixels| {
+            let size = [pixels.width as usize, pixels.height as usize];
+            let image = ColorImage::from_rgba_unmultiplied(size, &pixels.rgba);
+            ctx.load_texture(path.display().to_string(), image, TextureOptions::LINEAR)
+        });
+        self.textures.insert(path.to_path_buf(), texture);
+    }
+
+    /// The texture for an image already loaded, or `None` (not loaded, or not readable).
+    pub fn get(&self, path: &Path) -> Option<&TextureHandle> {
+        self.textures.get(path).and_then(Option::as_ref)
     }
 }
 
 /// Shows a portrait (or a neutral disc with initials when it cannot be read) in a square.
 pub fn show(
     ui: &mut egui::Ui,
-    cache: &mut PortraitCache,
+    cache: &PortraitCache,
     path: Option<&Path>,
     name: &str,
     side: f32,
 ) -> egui::Response {
-    let texture = path.and_then(|p| cache.get(ui.ctx(), p));
+    let texture = path.and_then(|p| cache.get(p));
     match texture {
         Some(texture) => ui.add(
             egui::Image::new((texture.id(), egui::vec2(side, side)))
