@@ -274,7 +274,12 @@ impl Worker {
         let mut retry_at: Option<Instant> = None;
         // What the index already knows is shown before the folder is listed.
         if index.known_folder(&self.folder).ok().flatten().is_some() {
+            // A failed map only costs speed: the answer is the same.
+            let mapped = index.map_for_reading(true).is_ok();
             self.publish(&index);
+            if mapped {
+                let _ = index.map_for_reading(false);
+            }
         }
         loop {
             loop {
