@@ -33,7 +33,7 @@ pub fn entries(index: &Index, dir: &std::path::Path, filter: &Filter) -> Vec<Ent
 
 /// Plays `minimal` by reply 1 then 1 (promise, 100 with a correct wrap-up) or by reply 2
 /// (the threat: 23.8, failed), `day` days after 1 November.
-fn call(persona: &Arc<Persona>, trainee: &str, good_path: bool, day: i64) -> Report {
+pub fn call(persona: &Arc<Persona>, trainee: &str, good_path: bool, day: i64) -> Report {
     let (mut engine, _) = CallEngine::start(Arc::clone(persona), Mode::Practice, day as u64);
     let steps: &[usize] = if good_path { &[1, 1] } else { &[2] };
     for n in steps {

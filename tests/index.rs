@@ -12,7 +12,7 @@ use settle_core::Persona;
 use settle_core::call::Mode;
 use settle_core::engine::CallEngine;
 use settle_core::wrapup::WrapUp;
-use settle_store::report::index::{Filter, Index, IndexService, Query, SortBy};
+use settle_store::report::index::{Filter, Index, IndexService, Query, Snapshot, SortBy};
 use settle_store::report::replay::{Verdict, replay};
 use settle_store::report::sign::{Signature, check, sign};
 use settle_store::report::store::{
@@ -21,7 +21,7 @@ use settle_store::report::store::{
 use settle_store::report::{CallId, CallTimes, RON_REPORT_FORMAT, Report};
 
 use crate::common::good;
-use crate::dashboard::indexed;
+use crate::dashboard::{call, indexed};
 
 const KEY: &[u8] = b"org key";
 
@@ -166,6 +166,77 @@ fn the_service_answers_in_the_background_and_follows_the_folder() {
     assert_eq!(snapshot.lines.len(), 1);
     assert_eq!(snapshot.lines[0].signature, Signature::Unsigned);
     assert_eq!(snapshot.trainee_views[0].summary.calls, 1);
+}
+
+#[test]
+fn a_first_open_shows_from_memory_what_the_index_then_answers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (minimal, branching) = (good("minimal"), good("branching"));
+    // Names that differ only in case and spaces, letters beyond ASCII, passes and failures,
+    // two personas, equal dates (ordered by file name), damaged and foreign files, an old RON
+    // report.
+    let trainees = ["Anna", "anna", " ANNA ", "Bartek", "Łucja", "Zoë", "celina"];
+    for (i, trainee) in trainees.iter().cycle().take(21).enumerate() {
+        let day = (i % 5) as i64;
+        save(dir.path(), &call(&minimal, trainee, i % 3 != 0, day)).expect("saved");
+        if i % 4 == 0 {
+            save(dir.path(), &report(&branching, trainee, i as u64, (i % 2) as u32)).expect("saved");
+        }
+    }
+    save_old(dir.path(), report(&branching, "Bartek", 99, 7), None);
+    std::fs::write(dir.path().join("damaged.json"), "{\"row\":{\"format\":2,").expect("write");
+    std::fs::write(dir.path().join("notes.txt"), "hello").expect("write");
+
+    let day = |d: u32| Utc.with_ymd_and_hms(2026, 11, d, 12, 0, 0).single().expect("valid");
+    let mut queries = Vec::new();
+    for sort in [SortBy::Date, SortBy::Trainee, SortBy::Persona, SortBy::Score, SortBy::Outcome] {
+        for descending in [false, true] {
+            queries.push(Query { sort, descending, best_for: Some("ANNA".into()), ..Query::default() });
+        }
+    }
+    for filter in [
+        Filter { trainee: Some(" anna".into()), ..Filter::default() },
+        Filter { persona: Some(branching.id.clone()), ..Filter::default() },
+        Filter { passed: Some(false), mode: Some(Mode::Practice), ..Filter::default() },
+        Filter { from: Some(day(2)), to: Some(day(4)), ..Filter::default() },
+        Filter { text: " ŁUC ".into(), ..Filter::default() },
+        Filter { text: "nobody".into(), ..Filter::default() },
+    ] {
+        queries.push(Query { filter, sort: SortBy::Score, ..Query::default() });
+    }
+    queries.push(Query { table: false, best_for: Some("bartek".into()), ..Query::default() });
+
+    let mut index = Index::open_in_memory().expect("index");
+    let scan = index.scan(dir.path(), None).expect("scan");
+    assert!(scan.is_whole(), "the index knew nothing of the folder");
+    let shown: Vec<Snapshot> =
+        queries.iter().map(|q| Snapshot::of_scan(&scan, q).expect("a first scan answers")).collect();
+    index.apply(scan).expect("written");
+    for (query, memory) in queries.iter().zip(&shown) {
+        let sql = Snapshot::of_index(&index, dir.path(), query).expect("answered");
+        assert_eq!(memory.lines, sql.lines, "{query:?}");
+        assert_eq!(memory.summary, sql.summary, "{query:?}");
+        assert_eq!(memory.trainees, sql.trainees, "{query:?}");
+        assert_eq!(memory.skipped, sql.skipped, "{query:?}");
+        assert_eq!(memory.best, sql.best, "{query:?}");
+        assert_eq!(memory.pending, sql.pending, "{query:?}");
+    }
+    assert!(shown[0].lines.len() > 20 && shown[0].skipped.len() == 2, "{:?}", shown[0].skipped);
+    assert!(
+        shown[0].summary.top_failure.is_some() && shown[0].trainees.len() == 5,
+        "{:?}",
+        shown[0].trainees
+    );
+    // Once the index holds the folder, a scan reads only what changed and answers nothing.
+    let scan = index.scan(dir.path(), None).expect("scan");
+    assert!(!scan.is_whole());
+    assert!(Snapshot::of_scan(&scan, &Query::default()).is_none());
+    // Nor does it answer the views it does not compute.
+    let dir = tempfile::tempdir().expect("tempdir");
+    save(dir.path(), &call(&minimal, "Anna", true, 1)).expect("saved");
+    let scan = Index::open_in_memory().expect("index").scan(dir.path(), None).expect("scan");
+    let views = Query { trainees: vec!["Anna".into()], ..Query::default() };
+    assert!(Snapshot::of_scan(&scan, &views).is_none());
 }
 
 /// What a full read of the folder says: each report's file name, id, trainee and total, and

@@ -124,9 +124,10 @@ pub fn is_report_name(path: &Path) -> bool {
 
 /// How a report file begins: the row is its first field.
 pub const JSON_PREFIX: &[u8] = br#"{"row":"#;
-/// How much of a file the index reads for its row; a row is well under 1 KB, and a file
-/// whose row does not fit is read whole.
-pub const HEAD_BYTES: usize = 4096;
+/// How much of a file the index reads for its row. A row is 500-700 bytes (longer with many
+/// violations or costly turns), and a file whose row does not fit is read whole, so 1 KB
+/// serves nearly every file: 100 MB read for 100,000 reports instead of 400 MB with 4 KB.
+pub const HEAD_BYTES: usize = 1024;
 
 #[derive(Serialize)]
 struct FileOut<'a> {

@@ -4,14 +4,19 @@
 //! time. The dashboard's table, filters, sorts and aggregations and the library's best scores
 //! are queries on it.
 //!
-//! `db` keeps the tables and refreshes a folder incrementally (only new or changed files are
-//! read, and only their heads; vanished ones are deleted; damaged ones recorded as skipped so
-//! they are not read again until they change) and checks signatures in a second pass;
-//! `query` answers the dashboard's questions; `service` runs both on a thread of its own so
-//! that the app never waits. The index is only ever a shortcut: it never writes into a reports
+//! `files` lists a folder and reads the heads (or the whole) of its files; `db` keeps the
+//! tables and refreshes a folder incrementally (only new or changed files are read, and only
+//! their heads; vanished ones are deleted; damaged ones recorded as skipped so they are not
+//! read again until they change) and checks signatures in a second pass; `codes` says how
+//! enums are kept in columns; `query` answers the dashboard's questions; `memory` gives the
+//! same answer from the rows of a first scan before they are written; `service` runs all of
+//! it on a thread of its own so that the app never waits. The index is only ever a shortcut: it never writes into a reports
 //! folder, and deleting its file loses nothing but time.
 
+mod codes;
 pub mod db;
+mod files;
+mod memory;
 pub mod query;
 pub mod service;
 
@@ -28,7 +33,7 @@ use settle_core::persona::{NodeId, PersonaId, ReplyIdx};
 use settle_core::style::{ConflictStyle, StylePoint};
 use settle_core::vocabulary::{Language, Ploy, ViolationKind};
 
-pub use db::{Index, Refreshed, Verified};
+pub use db::{Index, Refreshed, Scan, Verified};
 pub use service::{IndexService, Query, Snapshot};
 
 /// The index's file name in the data folder.

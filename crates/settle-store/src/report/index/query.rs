@@ -12,7 +12,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 
-use super::db::{Index, failure_of, language_code, mode_code, nth, signature_of};
+use super::codes::{failure_of, language_code, mode_code, nth, signature_of};
+use super::db::Index;
 use super::{Entry, Filter, IndexError, Line, PersonaView, SortBy, Summary, TraineeView, trainee_key};
 use crate::report::store::{SkipReason, Skipped};
 use settle_core::call::Mode;
@@ -88,7 +89,7 @@ fn order_by(sort: SortBy, descending: bool) -> String {
     format!("{column} {direction}, f.name {direction}")
 }
 
-fn time(micros: i64) -> DateTime<Utc> {
+pub(super) fn time(micros: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_micros(micros).unwrap_or_default()
 }
 

@@ -4,7 +4,8 @@
 //! without blocking ([`IndexService::latest`]).
 //!
 //! Its order of work: what the index already holds for the folder is published at once; then
-//! the folder is refreshed (heads of new and changed files only) and published again; then
+//! the folder is refreshed (heads of new and changed files only) and published again (on a
+//! first open, from the rows in memory before they are written, then from SQL); then
 //! signatures are checked in batches, between which requests are answered first, with a
 //! snapshot now and then and at the end. This thread never touches the app's state, and the
 //! app never touches the connection.
@@ -17,8 +18,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::db::RACY;
-use super::{Filter, Index, IndexError, Line, PersonaView, SortBy, Summary, TraineeView};
+use super::files::RACY;
+use super::{Filter, Index, IndexError, Line, PersonaView, Scan, SortBy, Summary, TraineeView};
 use crate::report::store::Skipped;
 use settle_core::persona::PersonaId;
 
@@ -86,6 +87,43 @@ pub struct Snapshot {
     pub error: Option<String>,
     /// Goes up with every snapshot.
     pub generation: u64,
+}
+
+impl Snapshot {
+    /// The index's answer to `query` for `folder` (flags unset: not refreshed, no error).
+    pub fn of_index(index: &Index, folder: &Path, q: &Query) -> Result<Snapshot, IndexError> {
+        let lines = if q.table { index.lines(folder, &q.filter, q.sort, q.descending)? } else { Vec::new() };
+        let trainee_views =
+            q.trainees.iter().map(|t| index.trainee_view(folder, t)).collect::<Result<Vec<_>, _>>()?;
+        let persona_view = q.persona.as_ref().map(|p| index.persona_view(folder, p)).transpose()?;
+        let best = match &q.best_for {
+            Some(trainee) => index.best_scores(folder, trainee)?,
+            None => BTreeMap::new(),
+        };
+        Ok(Snapshot {
+            folder: folder.to_path_buf(),
+            query: q.clone(),
+            summary: if q.table { index.summary(folder, &q.filter)? } else { Summary::default() },
+            lines: Arc::new(lines),
+            trainees: if q.table { index.trainees(folder)? } else { Vec::new() },
+            skipped: index.skipped(folder)?,
+            pending: index.pending_signatures(folder)?,
+            trainee_views,
+            persona_view,
+            best,
+            refreshed: false,
+            error: None,
+            generation: 0,
+        })
+    }
+
+    /// The answer the index will give to `query` once `scan` is applied, computed from the
+    /// rows the scan holds in memory: only for a scan of the whole folder (a first open) and a
+    /// query for the table, its tiles and best scores; `None` otherwise. Equal to
+    /// [`Snapshot::of_index`] after [`Index::apply`] (flags unset).
+    pub fn of_scan(scan: &Scan, query: &Query) -> Option<Snapshot> {
+        super::memory::snapshot(scan, query)
+    }
 }
 
 enum Request {
@@ -236,7 +274,12 @@ impl Worker {
         let mut retry_at: Option<Instant> = None;
         // What the index already knows is shown before the folder is listed.
         if index.known_folder(&self.folder).ok().flatten().is_some() {
+            // A failed map only costs speed: the answer is the same.
+            let mapped = index.map_for_reading(true).is_ok();
             self.publish(&index);
+            if mapped {
+                let _ = index.map_for_reading(false);
+            }
         }
         loop {
             loop {
@@ -248,7 +291,7 @@ impl Worker {
             }
             if want_refresh {
                 want_refresh = false;
-                match index.refresh(&self.folder, self.key.as_deref()) {
+                match self.refresh(&mut index) {
                     Ok(refreshed) => {
                         dirty |= refreshed.changed() || self.last.is_none();
                         touch |= !self.refreshed;
@@ -338,6 +381,20 @@ impl Worker {
         }
     }
 
+    /// Reads the folder and writes what changed. On a first open the rows read are published
+    /// before they are written: for 100,000 reports the insert and its commit take longer than
+    /// the reading (docs/performance.md), and the table need not wait for them.
+    fn refresh(&mut self, index: &mut Index) -> Result<super::Refreshed, IndexError> {
+        let scan = index.scan(&self.folder, self.key.as_deref())?;
+        if !scan.is_empty()
+            && let Some(snapshot) = Snapshot::of_scan(&scan, &self.query)
+        {
+            self.refreshed = true;
+            self.store(Snapshot { error: self.error.clone(), refreshed: true, ..snapshot });
+        }
+        index.apply(scan)
+    }
+
     fn publish_empty(&mut self) {
         let snapshot = Snapshot {
             folder: self.folder.clone(),
@@ -359,31 +416,8 @@ impl Worker {
     }
 
     fn answer(&self, index: &Index) -> Result<Snapshot, IndexError> {
-        let (folder, q) = (&self.folder, &self.query);
-        let lines = if q.table { index.lines(folder, &q.filter, q.sort, q.descending)? } else { Vec::new() };
-        let lines = Arc::new(lines);
-        let trainee_views =
-            q.trainees.iter().map(|t| index.trainee_view(folder, t)).collect::<Result<Vec<_>, _>>()?;
-        let persona_view = q.persona.as_ref().map(|p| index.persona_view(folder, p)).transpose()?;
-        let best = match &q.best_for {
-            Some(trainee) => index.best_scores(folder, trainee)?,
-            None => BTreeMap::new(),
-        };
-        Ok(Snapshot {
-            folder: folder.clone(),
-            query: q.clone(),
-            summary: if q.table { index.summary(folder, &q.filter)? } else { Summary::default() },
-            lines,
-            trainees: if q.table { index.trainees(folder)? } else { Vec::new() },
-            skipped: index.skipped(folder)?,
-            pending: index.pending_signatures(folder)?,
-            trainee_views,
-            persona_view,
-            best,
-            refreshed: self.refreshed,
-            error: self.error.clone(),
-            generation: 0,
-        })
+        let snapshot = Snapshot::of_index(index, &self.folder, &self.query)?;
+        Ok(Snapshot { refreshed: self.refreshed, error: self.error.clone(), ..snapshot })
     }
 
     /// Publishes the last snapshot again with the current flags: no query is run.
