@@ -795,3 +795,35 @@ fn the_settings_screen_speaks_polish() {
     harness.run();
     assert!(harness.query_by_label("Biblioteka rozmówców").is_some());
 }
+
+/// A call saved into the reports folder by another app (a shared folder) counts in the
+/// library's best scores without a restart: the index follows the folder in the background.
+#[test]
+fn a_call_saved_into_the_reports_folder_by_someone_else_shows_in_the_library() {
+    let folders = folders();
+    std::fs::create_dir_all(&folders.reports).expect("mkdir");
+    std::fs::create_dir_all(&folders.data).expect("mkdir");
+    let settings = settle_store::settings::Settings { trainee: "Anna Kowalska".into(), ..Default::default() };
+    settle_store::settings::save(&folders.data.join("settings.json"), &settings).expect("settings");
+    let mut harness = harness(&folders);
+    let not_played = |harness: &Harness<'_, SettleApp>| harness.query_all_by_label("not played yet").count();
+    assert_eq!(not_played(&harness), 2, "two personas, neither played");
+    // Let the index give its first (empty) answer before the other app saves.
+    for _ in 0..50 {
+        harness.run();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    saved_call(&folders.reports, "Anna Kowalska", true);
+    let mut counted = false;
+    for _ in 0..1000 {
+        harness.run();
+        if !harness.state().state.best.is_empty() {
+            counted = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(counted, "the call saved elsewhere is counted");
+    harness.run();
+    assert_eq!(not_played(&harness), 1, "the card shows the best score");
+}

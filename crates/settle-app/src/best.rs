@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use settle_core::persona::PersonaId;
 use settle_store::report::index::{IndexService, Query, default_index_path};
+use settle_store::watch::FolderWatcher;
 
 /// What the index was last asked: the folder, the organisation key and the trainee.
 type Asked = (PathBuf, Option<Vec<u8>>, String);
@@ -15,6 +16,9 @@ type Asked = (PathBuf, Option<Vec<u8>>, String);
 #[derive(Default)]
 pub struct BestScores {
     service: Option<IndexService>,
+    /// The reports folder, watched: a call saved by another app or machine into a shared
+    /// folder counts without a restart.
+    watcher: Option<FolderWatcher>,
     asked: Option<Asked>,
     /// The generation of the last answer taken, so each answer is taken once and a score
     /// counted in by hand since (a call just saved) is not overwritten by an older answer.
@@ -45,6 +49,7 @@ impl BestScores {
                 }
             }
             _ => {
+                self.watcher = FolderWatcher::new(folder).ok();
                 let repaint = ctx.clone();
                 self.service = Some(IndexService::spawn(
                     default_index_path(data_dir),
@@ -64,8 +69,14 @@ impl BestScores {
     }
 
     /// The index's answer for the trainee last asked about, with the calls counted by hand for
-    /// that question, once, when a new one is ready; never waits.
+    /// that question, once, when a new one is ready; never waits. A change in the reports
+    /// folder asks the index to read it again.
     pub fn take(&mut self) -> Option<Answer> {
+        if let (Some(service), Some(watcher)) = (&self.service, &self.watcher)
+            && watcher.changed()
+        {
+            service.refresh();
+        }
         let snapshot = self.service.as_ref().and_then(IndexService::latest)?;
         let trainee = self.asked.as_ref().map(|(_, _, t)| t.as_str());
         if snapshot.query.best_for.as_deref() != trainee || self.taken == Some(snapshot.generation) {
