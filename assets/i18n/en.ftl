@@ -274,6 +274,7 @@ dashboard-passed = Passed
 dashboard-failed = Failed
 dashboard-from = From
 dashboard-to = To
+dashboard-exporting = Exporting…
 dashboard-export-to = Export to
 dashboard-csv = CSV of this table
 dashboard-xapi = xAPI statements

@@ -281,6 +281,7 @@ dashboard-passed = Zaliczone
 dashboard-failed = Niezaliczone
 dashboard-from = Od
 dashboard-to = Do
+dashboard-exporting = Eksportowanie…
 dashboard-export-to = Eksportuj do
 dashboard-csv = CSV tej tabeli
 dashboard-xapi = Komunikaty xAPI

@@ -124,11 +124,7 @@ fn opening_a_signed_folder_from_the_dashboard_uses_the_organisations_key_and_fla
 #[test]
 fn the_dashboards_filters_survive_opening_a_call_and_coming_back() {
     let folders = folders();
-    saved_call(&folders.reports, "Anna Kowalska", true);
-    saved_call(&folders.reports, "Bartek Zieliński", false);
-    let mut harness = harness(&folders);
-    harness.get_by_label("Reports").click();
-    harness.run();
+    let mut harness = dashboard_of_anna_and_bartek(&folders);
     harness.get_by_label("Failed").click();
     harness.run();
     type_into(&mut harness, "Search", "Bartek");
@@ -184,4 +180,35 @@ fn a_call_saved_into_the_reports_folder_by_someone_else_shows_in_the_library() {
     assert!(counted, "the call saved elsewhere is counted");
     harness.run();
     assert_eq!(not_played(&harness), 1, "the card shows the best score");
+}
+
+/// An export is written on a thread of its own and the dashboard says where it went: the CSV
+/// holds the table's rows.
+#[test]
+fn an_export_is_written_in_the_background_and_the_dashboard_says_where() {
+    let folders = folders();
+    let mut harness = dashboard_of_anna_and_bartek(&folders);
+    wait_for_reports(&mut harness);
+    let target = folders.data.join("team-export");
+    std::fs::create_dir_all(&folders.data).expect("mkdir");
+    let slot = harness.state_mut().state.dashboard.as_mut().expect("the dashboard is open");
+    slot.state.export_text = target.display().to_string();
+    harness.run();
+    harness.get_by_label("CSV of this table").click();
+    harness.run();
+    let csv = target.with_extension("csv");
+    wait_for_label(&mut harness, &csv.display().to_string());
+    let text = std::fs::read_to_string(&csv).expect("the CSV is written");
+    assert_eq!(text.lines().count(), 3, "a header and the two calls:\n{text}");
+    assert!(text.contains("Anna Kowalska") && text.contains("Bartek Zieliński"), "{text}");
+}
+
+/// The dashboard over two saved calls: Anna's passed, Bartek's failed.
+fn dashboard_of_anna_and_bartek(folders: &Folders) -> Harness<'static, SettleApp> {
+    saved_call(&folders.reports, "Anna Kowalska", true);
+    saved_call(&folders.reports, "Bartek Zieliński", false);
+    let mut harness = harness(folders);
+    harness.get_by_label("Reports").click();
+    harness.run();
+    harness
 }

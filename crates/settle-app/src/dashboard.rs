@@ -44,6 +44,8 @@ pub struct DashboardState {
     asked: Option<Query>,
     /// The index file, for exports that need whole rows.
     db_path: PathBuf,
+    /// The answer of an export being written on its thread.
+    export_answer: Option<std::sync::mpsc::Receiver<String>>,
 }
 
 impl DashboardState {
@@ -73,6 +75,7 @@ impl DashboardState {
             watcher: FolderWatcher::new(folder).ok(),
             asked: None,
             db_path,
+            export_answer: None,
         };
         state.asked = Some(state.query());
         state
@@ -90,6 +93,16 @@ impl DashboardState {
     pub fn poll(&mut self) {
         if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {
             self.index.refresh();
+        }
+        if let Some(answers) = &self.export_answer {
+            match answers.try_recv() {
+                Ok(message) => {
+                    self.message = Some(message);
+                    self.export_answer = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.export_answer = None,
+            }
         }
     }
 
@@ -160,33 +173,80 @@ impl DashboardState {
 
     /// Writes an export next to `export_text` (its extension is set per kind); the HTML report
     /// in the interface's language. Whole rows come from the index file.
+    /// Writes an export on a thread of its own (100,000 rows take longer than a frame); the
+    /// message says where it went when [`DashboardState::poll`] picks up the answer.
     pub fn export(&mut self, kind: ExportKind, lang: Lang) {
-        let base = PathBuf::from(self.export_text.trim());
-        let folder = self.index.folder().to_path_buf();
+        let job = ExportJob {
+            kind,
+            lang,
+            base: PathBuf::from(self.export_text.trim()),
+            folder: self.index.folder().to_path_buf(),
+            filter: self.filter.clone(),
+            sort: self.sort,
+            descending: self.descending,
+            db_path: self.db_path.clone(),
+        };
+        let (answer, answers) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("settle-export".into()).spawn(move || {
+            let _ = answer.send(job.write());
+        });
+        match spawned {
+            Ok(_) => {
+                self.message = Some(lang.tr("dashboard-exporting").into());
+                self.export_answer = Some(answers);
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    /// Whether an export is still being written.
+    pub fn exporting(&self) -> bool {
+        self.export_answer.is_some()
+    }
+}
+
+/// One export to write: what, in which language, where, and the table's filter and order.
+struct ExportJob {
+    kind: ExportKind,
+    lang: Lang,
+    base: PathBuf,
+    folder: PathBuf,
+    filter: Filter,
+    sort: SortBy,
+    descending: bool,
+    db_path: PathBuf,
+}
+
+impl ExportJob {
+    /// Writes the file; the message for the dashboard: the path written, or why not.
+    fn write(self) -> String {
         let text = |index: &Index| -> Result<(PathBuf, String), String> {
             let entries = |filter: &Filter| {
-                index.entries(&folder, filter, self.sort, self.descending).map_err(|e| e.to_string())
+                index.entries(&self.folder, filter, self.sort, self.descending).map_err(|e| e.to_string())
             };
-            Ok(match &kind {
+            Ok(match &self.kind {
                 ExportKind::Csv => {
                     let rows = entries(&self.filter)?;
                     let text = settle_store::report::export::csv(rows.iter().map(|e| &e.row));
-                    (base.with_extension("csv"), text.map_err(|e| e.to_string())?)
+                    (self.base.with_extension("csv"), text.map_err(|e| e.to_string())?)
                 }
                 ExportKind::Xapi => {
                     let rows = entries(&self.filter)?;
                     let statements = settle_store::report::export::xapi(rows.iter().map(|e| &e.row));
                     (
-                        base.with_extension("json"),
+                        self.base.with_extension("json"),
                         serde_json::to_string_pretty(&statements).map_err(|e| e.to_string())?,
                     )
                 }
                 ExportKind::Html(trainee) => {
-                    let view = index.trainee_view(&folder, trainee).map_err(|e| e.to_string())?;
+                    let view = index.trainee_view(&self.folder, trainee).map_err(|e| e.to_string())?;
                     let rows = entries(&Filter { trainee: Some(trainee.clone()), ..Filter::default() })?;
-                    let html =
-                        settle_store::report::export::trainee_html(&view, rows.iter().map(|e| &e.row), lang);
-                    (base.with_extension("html"), html)
+                    let html = settle_store::report::export::trainee_html(
+                        &view,
+                        rows.iter().map(|e| &e.row),
+                        self.lang,
+                    );
+                    (self.base.with_extension("html"), html)
                 }
             })
         };
@@ -194,10 +254,10 @@ impl DashboardState {
             .map_err(|e| e.to_string())
             .and_then(|index| text(&index))
             .and_then(|(path, text)| std::fs::write(&path, text).map(|()| path).map_err(|e| e.to_string()));
-        self.message = Some(match written {
+        match written {
             Ok(path) => path.display().to_string(),
-            Err(e) => format!("{}: {e}", base.display()),
-        });
+            Err(e) => format!("{}: {e}", self.base.display()),
+        }
     }
 }
 
