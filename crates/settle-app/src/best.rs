@@ -20,8 +20,7 @@ pub struct BestScores {
     /// folder counts without a restart.
     watcher: Option<FolderWatcher>,
     asked: Option<Asked>,
-    /// The generation of the last answer taken, so each answer is taken once and a score
-    /// counted in by hand since (a call just saved) is not overwritten by an older answer.
+    /// The generation of the service's last answer taken, so that each answer is taken once.
     taken: Option<u64>,
     /// Calls saved during this run, counted in by hand for the question they were saved under:
     /// an answer the index computed before such a call was on disk must not take its score away.
@@ -49,6 +48,8 @@ impl BestScores {
                 }
             }
             _ => {
+                // A new service numbers its answers from the start again.
+                self.taken = None;
                 self.watcher = FolderWatcher::new(folder).ok();
                 let repaint = ctx.clone();
                 self.service = Some(IndexService::spawn(
