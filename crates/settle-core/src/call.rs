@@ -103,3 +103,32 @@ impl CallEnd {
         }
     }
 }
+
+/// Calls the tests of several modules share.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use chrono::NaiveDate;
+
+    use super::{CallEnd, EndReason};
+    use crate::money::Money;
+    use crate::outcome::{NextStep, Outcome, Terms};
+    use crate::persona::NodeId;
+
+    /// A payment plan of 9,000 in three instalments from 1 December 2026.
+    pub fn plan_end() -> CallEnd {
+        CallEnd {
+            reason: EndReason::Ending(NodeId("plan".into())),
+            outcome: Outcome::PaymentPlan,
+            terms: Some(Terms {
+                amount: Money::from_major(9000),
+                instalments: Some(3),
+                first_due: NaiveDate::from_ymd_opt(2026, 12, 1),
+                call_back: None,
+            }),
+            next_step: NextStep::SendAgreement,
+            closing_line: String::new(),
+            summary: String::new(),
+            points: None,
+        }
+    }
+}

@@ -337,9 +337,9 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::call::{Choice, EndReason};
+    use crate::call::Choice;
     use crate::money::Money;
-    use crate::outcome::{NextStep, Outcome, Terms};
+    use crate::outcome::{NextStep, Outcome};
     use crate::persona::{NodeId, ReplyIdx, RequiredStep, Violation};
     use crate::style::{Stance, StyleZone};
     use crate::vocabulary::Ploy;
@@ -376,22 +376,7 @@ mod tests {
         }
     }
 
-    fn plan_end() -> CallEnd {
-        CallEnd {
-            reason: EndReason::Ending(NodeId("plan".into())),
-            outcome: Outcome::PaymentPlan,
-            terms: Some(Terms {
-                amount: Money::from_major(9000),
-                instalments: Some(3),
-                first_due: NaiveDate::from_ymd_opt(2026, 12, 1),
-                call_back: None,
-            }),
-            next_step: NextStep::SendAgreement,
-            closing_line: String::new(),
-            summary: String::new(),
-            points: None,
-        }
-    }
+    use crate::call::fixtures::plan_end;
 
     /// The worked example of docs/scoring.md.
     #[test]

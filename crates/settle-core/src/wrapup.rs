@@ -132,26 +132,8 @@ pub enum WrapUpField {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::call::EndReason;
-    use crate::outcome::Terms;
-    use crate::persona::NodeId;
 
-    fn plan_end() -> CallEnd {
-        CallEnd {
-            reason: EndReason::Ending(NodeId("plan".into())),
-            outcome: Outcome::PaymentPlan,
-            terms: Some(Terms {
-                amount: Money::from_major(9000),
-                instalments: Some(3),
-                first_due: NaiveDate::from_ymd_opt(2026, 12, 1),
-                call_back: None,
-            }),
-            next_step: NextStep::SendAgreement,
-            closing_line: String::new(),
-            summary: String::new(),
-            points: None,
-        }
-    }
+    use crate::call::fixtures::plan_end;
 
     #[test]
     fn counts_each_right_field() {

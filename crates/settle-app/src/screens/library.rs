@@ -3,7 +3,6 @@
 //! practice/assessment choice. The organisation's settings live on the settings screen.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use egui::RichText;
 
@@ -150,7 +149,7 @@ fn cards(ui: &mut egui::Ui, view: &LibraryView<'_>, filter: Shown, intents: &mut
         .filter_map(|f| {
             let languages = f.languages();
             let persona = f.in_language(ui_language).or(f.persona.as_ref())?;
-            Some((Arc::clone(persona), languages, f.origin.clone()))
+            Some((persona, languages, &f.origin))
         })
         .filter(|(_, languages, _)| filter.language.is_none_or(|l| languages.contains(&l)))
         .filter(|(p, _, _)| filter.difficulty.is_none_or(|d| d == p.difficulty))
@@ -215,16 +214,15 @@ fn cards(ui: &mut egui::Ui, view: &LibraryView<'_>, filter: Shown, intents: &mut
 fn origin_line(ui: &mut egui::Ui, lang: Lang, origin: &Origin) {
     let (text, folder) = match origin {
         Origin::Bundled => (lang.tr("library-origin-bundled"), None),
-        Origin::Folder { dir, replaces_bundled: true } => {
-            (lang.tr("library-origin-replaces"), Some(dir.display().to_string()))
-        }
-        Origin::Folder { dir, replaces_bundled: false } => {
-            (lang.tr("library-origin-folder"), Some(dir.display().to_string()))
-        }
+        Origin::Folder { dir, replaces_bundled: true } => (lang.tr("library-origin-replaces"), Some(dir)),
+        Origin::Folder { dir, replaces_bundled: false } => (lang.tr("library-origin-folder"), Some(dir)),
     };
     let label = ui.label(RichText::new(text).small().color(theme::muted(ui)));
     if let Some(folder) = folder {
-        label.on_hover_text(folder);
+        // The folder's path is only written out while the label is hovered.
+        label.on_hover_ui(|ui| {
+            ui.label(folder.display().to_string());
+        });
     }
 }
 
